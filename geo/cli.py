@@ -1,0 +1,208 @@
+"""`python -m geo SUBCOMMAND`: the command line of CONTRACT.md.
+
+Machine-readable output on stdout, human messages on stderr; exit 0 on success, 1 when the input was
+processed but some of it was rejected, 2 when nothing could run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from geo.store import Filters, Store, StoreError
+
+log = logging.getLogger("geo")
+
+FORMATS = ["csv", "geojson", "kml", "html", "png", "timeline-png", "timeline-svg"]
+
+
+class UsageError(Exception):
+    pass
+
+
+def _date(s: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {s!r}") from None
+
+
+def add_filter_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--since", type=_date, help="keep events that end on or after this date")
+    p.add_argument("--until", type=_date, help="keep events that start on or before this date")
+    p.add_argument(
+        "--min-confidence",
+        type=int,
+        choices=range(1, 7),
+        metavar="N",
+        help="keep Admiralty credibility 1..N (1 = confirmed)",
+    )
+    p.add_argument("--unit", help="keep units whose name contains this text")
+    p.add_argument("--report", help="keep events from this report id")
+    p.add_argument("--source", help="keep sources whose name contains this text")
+
+
+def filters_from(a: argparse.Namespace) -> Filters:
+    return Filters(a.since, a.until, a.min_confidence, a.unit, a.report, getattr(a, "source", None))
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m geo", description="troopmap: map reported troop movements")
+    ap.add_argument("--db", default=os.environ.get("TROOPMAP_DB"), help="store: SQLite path or sqlite:/// URL")
+    ap.add_argument(
+        "--nominatim",
+        action="store_true",
+        default=os.environ.get("TROOPMAP_NOMINATIM") == "1",
+        help="ask Nominatim (online, 1 request/s) for names the offline gazetteer lacks",
+    )
+    ap.add_argument("-v", "--verbose", action="store_true")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    g = sub.add_parser("geocode", help="resolve place names; one JSON object per line")
+    g.add_argument("names", nargs="+")
+    g.add_argument("--near", nargs="*", default=[], help="names of places the names are near (context)")
+    g.add_argument("--country", help="ISO-2 country code the places must be in")
+
+    x = sub.add_parser("extract", help="read a reports CSV and print the places and events found")
+    x.add_argument("file", type=Path)
+
+    i = sub.add_parser("ingest", help="read a movements, ACLED or reports CSV into the store")
+    i.add_argument("file", type=Path)
+    i.add_argument("--user", default=os.environ.get("USER", ""), help="who uploads (kept with the upload)")
+
+    e = sub.add_parser("export", help="write the filtered events")
+    e.add_argument("--format", choices=FORMATS, required=True)
+    e.add_argument(
+        "--output", "-o", type=Path, help="file to write (default: stdout; images need a file or go to stdout as bytes)"
+    )
+    e.add_argument("--title", default="Reported troop movements")
+    e.add_argument(
+        "--classification",
+        default=os.environ.get("TROOPMAP_CLASSIFICATION", ""),
+        help="handling line printed on images, e.g. 'UNCLASSIFIED // FOR TRAINING'",
+    )
+    e.add_argument("--tiles", default="offline", help="'offline' (default), 'osm' or a tile URL template")
+    add_filter_args(e)
+    return ap
+
+
+def _geocoder(a, store: Store | None = None):
+    from geo.geocoding import Geocoder, NominatimResolver
+
+    return Geocoder(nominatim=NominatimResolver() if a.nominatim else None, store=store)
+
+
+def cmd_geocode(a) -> int:
+    store = Store(a.db) if a.nominatim else None
+    results = _geocoder(a, store).resolve_all(a.names, a.near, a.country)
+    for r in results:
+        print(json.dumps(r.to_dict(), ensure_ascii=False))
+    return 1 if any(r.status in {"not_found", "error"} for r in results) else 0
+
+
+def cmd_extract(a) -> int:
+    from geo.extraction import Extractor
+    from geo.readers import read_csv_bytes
+
+    result = read_csv_bytes(a.file.read_bytes())
+    if result.format != "reports":
+        raise UsageError(f"{a.file} is a {result.format} file; extract reads a reports CSV (report_id, text, ...)")
+    ex = Extractor(_geocoder(a))
+    print(json.dumps([ex.extract(r).to_contract() for r in result.reports], ensure_ascii=False, indent=1))
+    for p in result.problems:
+        print(f"row {p.row}: {p.column or ''}: {p.reason}", file=sys.stderr)
+    return 1 if result.problems else 0
+
+
+def cmd_ingest(a) -> int:
+    from geo.ingest import ingest_file
+
+    with Store(a.db) as store:
+        summary = ingest_file(a.file, store, _geocoder(a, store), a.user)
+    print(json.dumps(summary, ensure_ascii=False, indent=1))
+    print(
+        f"{a.file}: {summary['accepted']} accepted, {summary['duplicates']} already stored, "
+        f"{len(summary['rejected'])} rejected, {len(summary['unresolved'])} places unresolved",
+        file=sys.stderr,
+    )
+    return 1 if summary["rejected"] else 0
+
+
+def cmd_export(a) -> int:
+    from geo import briefing, export
+    from geo.mapping import MapOptions, map_html
+
+    f = filters_from(a)
+    with Store(a.db) as store:
+        events = store.events(f)
+    subtitle = f"{f.describe()} — {len(events)} events"
+    if a.format in {"png", "timeline-png", "timeline-svg"}:
+        if a.format == "png":
+            data = briefing.map_png(
+                events,
+                MapOptions(
+                    inline=True,
+                    tiles=a.tiles,
+                    title=a.title,
+                    subtitle=subtitle,
+                    classification=a.classification or None,
+                    time_control=False,
+                    sources_url=None,
+                ),
+            )
+        else:
+            data = briefing.timeline_image(events, a.format.split("-")[1], a.title, subtitle, a.classification)
+        if a.output:
+            a.output.write_bytes(data)
+        else:
+            sys.stdout.buffer.write(data)
+        return 0
+    text = {
+        "csv": lambda: export.to_csv(events),
+        "geojson": lambda: export.to_geojson(events),
+        "kml": lambda: export.to_kml(events, a.title),
+        "html": lambda: map_html(
+            events,
+            MapOptions(
+                inline=True,
+                tiles=a.tiles,
+                title=a.title,
+                subtitle=subtitle,
+                classification=a.classification or None,
+                sources_url=None,
+            ),
+        ),
+    }[a.format]()
+    if a.output:
+        a.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    print(f"exported {len(events)} events ({f.describe()})", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = parser()
+    try:
+        a = ap.parse_args(argv)
+    except SystemExit as e:
+        return 0 if e.code == 0 else 2
+    logging.basicConfig(
+        level=logging.INFO if a.verbose else logging.WARNING,
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    from geo.readers import ReadError
+
+    try:
+        return {"geocode": cmd_geocode, "extract": cmd_extract, "ingest": cmd_ingest, "export": cmd_export}[a.command](
+            a
+        )
+    except (OSError, StoreError, ReadError, UsageError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2

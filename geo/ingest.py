@@ -1,0 +1,54 @@
+"""From an uploaded file to the store: read, resolve places, extract events from prose, store once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from geo.geocoding import Geocoder
+from geo.model import Place
+from geo.readers import ReadResult, read_csv_bytes
+from geo.store import Store
+
+
+def place_resolver(geocoder: Geocoder) -> Callable[[Sequence[str]], dict[str, Place]]:
+    """Resolve a whole file's place names together, so they give each other context."""
+
+    def resolve(names: Sequence[str]) -> dict[str, Place]:
+        return {n: r.to_place(n) for n, r in zip(names, geocoder.resolve_all(list(names)))}
+
+    return resolve
+
+
+def read_upload(data: bytes, geocoder: Geocoder, progress: Callable[[float], None] | None = None) -> ReadResult:
+    """Read a file and, for a reports file, extract its candidate events (nothing is stored yet)."""
+    result = read_csv_bytes(data, place_resolver(geocoder), progress)
+    if result.format == "reports":
+        from geo.extraction import Extractor
+
+        extractor = Extractor(geocoder)
+        for report in result.reports:
+            result.events.extend(extractor.extract(report).events)
+    return result
+
+
+def commit_upload(result: ReadResult, store: Store, file_name: str, user: str = "") -> dict:
+    """Store what a read accepted, in one transaction; return the `ingest` summary."""
+    counts = store.add_upload(
+        result.events,
+        result.reports,
+        file_name=file_name,
+        sha256=result.sha256,
+        user=user,
+        fmt=result.format,
+        encoding=result.encoding,
+        rows=result.rows,
+        rejected=len(result.problems),
+    )
+    accepted = counts["accepted"] + (len(result.reports) if result.format == "reports" else 0)
+    return result.summary(accepted=accepted, duplicates=counts["duplicates"])
+
+
+def ingest_file(path: Path, store: Store, geocoder: Geocoder, user: str = "") -> dict:
+    result = read_upload(Path(path).read_bytes(), geocoder)
+    return commit_upload(result, store, Path(path).name, user)

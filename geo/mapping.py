@@ -1,0 +1,402 @@
+"""Draw events on a Folium map that works with no network.
+
+Leaflet and its plugins are vendored (``static/``): served by Streamlit in the dashboard, inlined in exports.
+The basemap (Natural Earth country borders and coastlines) is vendored too; online tiles are an option.
+
+Everything a report said reaches the page through :func:`safe_html` or as JSON data, never as markup or code.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import urllib.parse
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import folium
+from branca.element import Element, MacroElement
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+
+from geo.assets import asset_url
+from geo.confidence import ADMIRALTY_LABELS, RELIABILITY_LABELS
+from geo.model import Event, Kind
+
+# Colour and line style by Admiralty credibility: line style repeats what colour says, for greyscale print
+# and for colour-blind readers.
+STYLE = {
+    1: {"color": "#08306b", "dash": None, "label": ADMIRALTY_LABELS[1]},
+    2: {"color": "#2171b5", "dash": None, "label": ADMIRALTY_LABELS[2]},
+    3: {"color": "#e6550d", "dash": "10 6", "label": ADMIRALTY_LABELS[3]},
+    4: {"color": "#a63603", "dash": "4 6", "label": ADMIRALTY_LABELS[4]},
+    5: {"color": "#7f2704", "dash": "2 6", "label": ADMIRALTY_LABELS[5]},
+    6: {"color": "#6a51a3", "dash": "12 4 2 4", "label": ADMIRALTY_LABELS[6]},
+    None: {"color": "#636363", "dash": "1 5", "label": "No confidence stated"},
+}
+
+TILES = {
+    "offline": None,
+    "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors"),
+}
+
+
+def safe_html(value: object) -> str:
+    """Escape text for HTML that folium may also place inside a JavaScript template literal.
+
+    ``html.escape`` stops markup; ``$``, backtick and backslash are turned into entities as well, so text
+    like ``${alert(1)}`` stays text even where folium writes it between backticks.
+    """
+    s = html.escape("" if value is None else str(value), quote=True)
+    return s.replace("$", "&#36;").replace("`", "&#96;").replace("\\", "&#92;")
+
+
+def date_text(e: Event) -> str:
+    if e.start is None:
+        return "date unknown"
+    s = e.start.isoformat() if e.precision.value == "day" else f"{e.start.isoformat()} ({e.precision.value})"
+    return f"{s} – {e.end.isoformat()}" if e.end and e.end != e.start else s
+
+
+def strength_text(e: Event) -> str:
+    if e.strength is None:
+        return "not stated"
+    return f"{'about ' if e.strength_approx else ''}{e.strength:,}".replace(",", " ")
+
+
+def popup_html(e: Event, sources_url: str | None = "/Sources") -> str:
+    """The card shown when a feature is clicked. Every value is escaped here, once."""
+    conf = STYLE.get(e.confidence, STYLE[None])["label"]
+    conf_text = f"{e.confidence} – {conf}" if e.confidence else conf
+    if e.confidence_label and e.confidence_label != str(e.confidence):
+        conf_text += f" (source: “{e.confidence_label}”)"
+    if e.reliability:
+        conf_text += f"; source reliability {e.reliability} – {RELIABILITY_LABELS.get(e.reliability, '')}"
+    where = (e.place.name or e.place.mention) if e.place else "?"
+    if e.kind is Kind.MOVEMENT and e.origin:
+        where = f"{e.origin.name or e.origin.mention} → {where}"
+    flags = []
+    for p in (e.origin, e.place):
+        if p and p.status == "ambiguous":
+            flags.append(f"“{p.mention}” is ambiguous: {len(p.candidates) + 1} places bear the name")
+        if p and p.uncertainty_km:
+            flags.append(f"“{p.mention}” is approximate (±{p.uncertainty_km:g} km)")
+    rows = [
+        ("What", f"{e.kind.value}: {where}"),
+        ("When", date_text(e)),
+        ("Unit", e.unit or "not stated"),
+        ("Strength", strength_text(e)),
+        ("Confidence", conf_text),
+        ("Source", e.source or "not stated"),
+    ]
+    body = "".join(f"<tr><th>{safe_html(k)}</th><td>{safe_html(v)}</td></tr>" for k, v in rows)
+    if e.report_id:
+        link = safe_html(e.report_id)
+        if sources_url:
+            href = safe_html(f"{sources_url}?report={urllib.parse.quote(e.report_id, safe='')}")
+            link = f'<a href="{href}" target="_top">{link}</a>'
+        body += f"<tr><th>Report</th><td>{link}</td></tr>"
+    quote = f'<blockquote class="tm-evidence">{safe_html(e.evidence)}</blockquote>' if e.evidence else ""
+    notes = "".join(f'<div class="tm-flag">{safe_html(f)}</div>' for f in flags)
+    return f'<div class="tm-popup"><table>{body}</table>{quote}{notes}</div>'
+
+
+def _feature(e: Event, sources_url: str | None) -> dict | None:
+    """One event as the small record the browser draws (all text already escaped)."""
+    p, o = e.place, e.origin
+    if not (p and p.resolved):
+        return None
+    rec = {
+        "k": "m" if e.kind is Kind.MOVEMENT and o and o.resolved else "p",
+        "to": [round(p.lat, 5), round(p.lon, 5)],
+        "c": e.confidence or 0,
+        "t": e.start.isoformat() if e.start else None,
+        "u": e.end.isoformat() if e.end else (e.start.isoformat() if e.start else None),
+        "pop": popup_html(e, sources_url),
+        "tip": safe_html(e.label),
+    }
+    if rec["k"] == "m":
+        rec["from"] = [round(o.lat, 5), round(o.lon, 5)]
+    radius = max((q.uncertainty_km or 0) for q in (p, o) if q)
+    if p.uncertainty_km:
+        rec["r"] = p.uncertainty_km * 1000
+    if p.status == "ambiguous" or radius:
+        rec["q"] = 1  # drawn hollow: the place is not certain
+    return rec
+
+
+_EVENTS_JS = """
+{% macro script(this, kwargs) %}
+(function() {
+  var map = {{ this._parent.get_name() }};
+  var styles = {{ this.styles|tojson }};
+  var data = {{ this.data|tojson }};
+  var lines = L.featureGroup().addTo(map);
+  var areas = L.featureGroup().addTo(map);
+  var points = (L.markerClusterGroup ? L.markerClusterGroup({maxClusterRadius: 30, showCoverageOnHover: false})
+                                     : L.featureGroup()).addTo(map);
+  var drawn = [];
+  data.forEach(function(d) {
+    var s = styles[d.c] || styles[0];
+    var layers = [];
+    if (d.r) {
+      layers.push([areas, L.circle(d.to, {radius: d.r, color: s.color, weight: 1, dashArray: "4 4",
+                                          fillOpacity: 0.08, interactive: false})]);
+    }
+    if (d.k === "m") {
+      var line = L.polyline([d.from, d.to], {color: s.color, weight: 3.5, opacity: 0.9, dashArray: s.dash,
+                                             className: "tm-movement"});
+      line.bindPopup(d.pop, {maxWidth: 360}).bindTooltip(d.tip, {sticky: true});
+      layers.push([lines, line]);
+      if (L.polylineDecorator) {
+        layers.push([lines, L.polylineDecorator(line, {patterns: [{offset: "100%", repeat: 0,
+          symbol: L.Symbol.arrowHead({pixelSize: 14, polygon: true,
+                                      pathOptions: {color: s.color, fillOpacity: 1, weight: 0}})}]})]);
+      }
+      layers.push([points, L.circleMarker(d.from, {radius: 4, color: s.color, weight: 1, fillOpacity: 0.6})
+                              .bindTooltip(d.tip)]);
+    }
+    var dot = L.circleMarker(d.to, {radius: 7, color: s.color, weight: 2.5, fillColor: s.color,
+                                    fillOpacity: d.q ? 0.15 : 0.85, className: "tm-presence"});
+    dot.bindPopup(d.pop, {maxWidth: 360}).bindTooltip(d.tip);
+    layers.push([points, dot]);
+    drawn.push({d: d, layers: layers});
+  });
+  function show(until) {
+    drawn.forEach(function(x) {
+      var on = until === null || !x.d.t || x.d.t <= until;
+      x.layers.forEach(function(pair) {
+        var has = pair[0].hasLayer(pair[1]);
+        if (on && !has) pair[0].addLayer(pair[1]);
+        if (!on && has) pair[0].removeLayer(pair[1]);
+      });
+    });
+  }
+  var labels = L.featureGroup().addTo(map);
+  {{ this.labels|tojson }}.forEach(function(l) {
+    labels.addLayer(L.tooltip({permanent: true, direction: "right", offset: [8, 0], className: "tm-label"})
+      .setLatLng(l.at).setContent(l.name));
+  });
+  show(null);
+  var dates = Array.from(new Set(data.map(function(d) { return d.t; }).filter(Boolean))).sort();
+  if ({{ this.time_control|tojson }} && dates.length > 1) {
+    var Ctl = L.Control.extend({options: {position: "bottomleft"}, onAdd: function() {
+      var div = L.DomUtil.create("div", "tm-time leaflet-bar");
+      var btn = L.DomUtil.create("button", "", div); btn.type = "button"; btn.textContent = "▶";
+      btn.title = "Play the events through time";
+      var range = L.DomUtil.create("input", "", div); range.type = "range"; range.min = 0;
+      range.max = dates.length; range.value = dates.length;
+      var label = L.DomUtil.create("span", "", div); label.textContent = "all dates";
+      function set(i) { range.value = i; var until = i >= dates.length ? null : dates[i];
+        label.textContent = until ? "up to " + until : "all dates"; show(until); }
+      var timer = null;
+      range.oninput = function() { set(+range.value); };
+      btn.onclick = function() {
+        if (timer) { clearInterval(timer); timer = null; btn.textContent = "▶"; return; }
+        var i = 0; set(0); btn.textContent = "❚❚";
+        timer = setInterval(function() { i += 1; set(i); if (i >= dates.length) { clearInterval(timer);
+          timer = null; btn.textContent = "▶"; } }, 900);
+      };
+      L.DomEvent.disableClickPropagation(div);
+      return div;
+    }});
+    new Ctl().addTo(map);
+  }
+  window.troopmapDrawn = drawn.length;
+})();
+{% endmacro %}
+"""
+
+
+class EventLayer(JSCSSMixin):
+    """All events as one JSON payload drawn by one small script: compact for 10k events, one place to escape."""
+
+    _template = Template(_EVENTS_JS)
+
+    def __init__(self, records: list[dict], labels: list[dict], inline: bool, time_control: bool = True):
+        super().__init__()
+        self._name = "EventLayer"
+        self.data = records
+        self.labels = labels
+        self.time_control = time_control
+        self.styles = {str(k or 0): {"color": v["color"], "dash": v["dash"]} for k, v in STYLE.items()}
+        self.default_js = [
+            ("markercluster", asset_url("leaflet.markercluster.js", inline)),
+            ("polylinedecorator", asset_url("leaflet.polylineDecorator.js", inline)),
+        ]
+        self.default_css = [
+            ("markercluster_css", asset_url("MarkerCluster.css", inline)),
+            ("markercluster_default_css", asset_url("MarkerCluster.Default.css", inline)),
+        ]
+
+
+_BASEMAP_JS = """
+{% macro script(this, kwargs) %}
+(function() {
+  var map = {{ this._parent.get_name() }};
+  map.createPane("basemap"); map.getPane("basemap").style.zIndex = 250;
+  var style = {pane: "basemap", interactive: false,
+               style: {color: "#8a8f96", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}};
+  {% if this.data %}
+  L.geoJSON({{ this.data }}, style).addTo(map);
+  {% else %}
+  fetch({{ this.url|tojson }}).then(function(r) { return r.json(); })
+    .then(function(d) { L.geoJSON(d, style).addTo(map); });
+  {% endif %}
+})();
+{% endmacro %}
+"""
+
+
+class OfflineBasemap(MacroElement):
+    """Natural Earth 1:50m countries (land, borders, coastlines) drawn under everything, no tiles needed."""
+
+    _template = Template(_BASEMAP_JS)
+
+    def __init__(self, inline: bool):
+        super().__init__()
+        self._name = "OfflineBasemap"
+        from geo.assets import asset_path
+
+        self.data = asset_path("countries-50m.geojson").read_text(encoding="utf-8") if inline else None
+        self.url = asset_url("countries-50m.geojson", inline=False)
+
+
+CSS = """
+<style>
+div.leaflet-container { background: #cfe0ee; font: 13px/1.35 "Helvetica Neue", Arial, sans-serif; }
+.tm-popup table { border-collapse: collapse; } .tm-popup th { text-align: left; padding: 1px 8px 1px 0;
+  color: #555; vertical-align: top; font-weight: 600; } .tm-popup td { padding: 1px 0; }
+.tm-evidence { margin: 6px 0 0; padding: 4px 8px; border-left: 3px solid #bbb; color: #333; font-style: italic; }
+.tm-flag { color: #a63603; margin-top: 4px; }
+.tm-legend, .tm-title { background: rgba(255,255,255,0.92); padding: 8px 10px; border-radius: 4px;
+  box-shadow: 0 1px 4px rgba(0,0,0,0.3); color: #222; }
+.tm-legend .row { display: flex; align-items: center; gap: 8px; margin: 2px 0; white-space: nowrap; }
+.tm-title h1 { font-size: 18px; margin: 0 0 2px; } .tm-title div { font-size: 12px; color: #444; }
+.tm-title .tm-class { font-weight: 700; color: #b00; letter-spacing: 0.05em; }
+.leaflet-tooltip.tm-label { background: rgba(255,255,255,0.75); border: 0; box-shadow: none; padding: 0 3px;
+  font-weight: 600; color: #222; font-size: 12px; } .leaflet-tooltip.tm-label::before { display: none; }
+.tm-time { background: #fff; padding: 4px 6px; display: flex; gap: 6px; align-items: center; }
+.tm-time button { border: 0; background: #eee; cursor: pointer; width: 28px; height: 22px; }
+.tm-time input { width: 180px; }
+</style>
+"""
+
+
+def legend_html() -> str:
+    rows = []
+    for k, s in STYLE.items():
+        dash = f'stroke-dasharray="{s["dash"]}"' if s["dash"] else ""
+        label = f"{k} – {s['label']}" if k else s["label"]
+        rows.append(
+            f'<div class="row"><svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" stroke="{s["color"]}"'
+            f' stroke-width="3.5" {dash}/></svg><span>{safe_html(label)}</span></div>'
+        )
+    rows.append(
+        '<div class="row"><svg width="36" height="14"><circle cx="18" cy="7" r="6" fill="none" '
+        'stroke="#636363" stroke-width="2"/></svg><span>Hollow: place approximate or ambiguous</span></div>'
+    )
+    return '<div class="tm-legend"><b>Confidence (Admiralty)</b>' + "".join(rows) + "</div>"
+
+
+class Overlay(MacroElement):
+    """A fixed box (legend, title) in a map corner, as a Leaflet control so it prints with the map."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function() {
+  var Box = L.Control.extend({options: {position: {{ this.position|tojson }}}, onAdd: function() {
+    var div = L.DomUtil.create("div", ""); div.innerHTML = {{ this.html|tojson }}; return div; }});
+  new Box().addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, html_text: str, position: str):
+        super().__init__()
+        self._name = "Overlay"
+        self.html, self.position = html_text, position
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    inline: bool = False  # True: every script inlined (exports); False: served from /app/static/ (dashboard)
+    tiles: str = "offline"  # "offline", "osm" or a tile URL template of an internal tile server
+    title: str | None = None
+    subtitle: str | None = None
+    classification: str | None = None
+    time_control: bool = True
+    sources_url: str | None = "/Sources"
+    center: tuple[float, float] | None = None
+    zoom: int | None = None
+
+
+def build_map(events: Sequence[Event], options: MapOptions = MapOptions()) -> folium.Map:
+    """A Folium map of the events: movements as arrows, presences as clustered dots, all by confidence."""
+    records = [r for r in (_feature(e, options.sources_url) for e in events) if r]
+    m = folium.Map(
+        location=options.center or (45, 100),
+        zoom_start=options.zoom or 3,
+        tiles=None,
+        control_scale=True,
+        zoom_control=True,
+        minZoom=2,
+        maxZoom=12,
+    )
+    m.default_js = [("leaflet", asset_url("leaflet.js", options.inline))]
+    m.default_css = [("leaflet_css", asset_url("leaflet.css", options.inline))]
+    m.get_root().header.add_child(Element(CSS), name="troopmap_css")
+    if options.tiles == "offline" or not options.tiles:
+        OfflineBasemap(options.inline).add_to(m)
+    else:
+        url, attr = TILES.get(options.tiles) or (options.tiles, "tiles: " + options.tiles)
+        folium.TileLayer(url, attr=attr).add_to(m)
+    EventLayer(records, place_labels(events), options.inline, options.time_control).add_to(m)
+    Overlay(legend_html(), "bottomright").add_to(m)
+    if options.title or options.classification:
+        parts = []
+        if options.classification:
+            parts.append(f'<div class="tm-class">{safe_html(options.classification)}</div>')
+        if options.title:
+            parts.append(f"<h1>{safe_html(options.title)}</h1>")
+        if options.subtitle:
+            parts.append(f"<div>{safe_html(options.subtitle)}</div>")
+        Overlay('<div class="tm-title">' + "".join(parts) + "</div>", "topright").add_to(m)
+    if not (options.center and options.zoom):
+        bounds = _bounds(records)
+        if bounds:
+            m.fit_bounds(bounds, padding=(30, 30), max_zoom=8)
+    return m
+
+
+def place_labels(events: Sequence[Event]) -> list[dict]:
+    """One label per resolved place named by the events (escaped text at a point)."""
+    seen: dict[tuple[float, float], str] = {}
+    for e in events:
+        for p in (e.origin, e.place):
+            if p and p.resolved:
+                seen.setdefault((round(p.lat, 4), round(p.lon, 4)), p.name or p.mention)
+    return [{"at": list(k), "name": safe_html(v)} for k, v in seen.items()]
+
+
+def _bounds(records: list[dict]) -> list[list[float]] | None:
+    pts = [r["to"] for r in records] + [r["from"] for r in records if "from" in r]
+    if not pts:
+        return None
+    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def map_html(events: Sequence[Event], options: MapOptions = MapOptions(inline=True)) -> str:
+    """A standalone HTML page: every script and the basemap inlined, so it opens offline."""
+    return build_map(events, options).get_root().render()
+
+
+def unmapped(events: Sequence[Event]) -> list[Event]:
+    """Events the map cannot draw (no resolved place): listed beside the map, never silently dropped."""
+    return [e for e in events if not (e.place and e.place.resolved)]
+
+
+def payload_size(events: Sequence[Event]) -> int:
+    """Bytes of event data sent to the browser (for the benchmark)."""
+    return len(json.dumps([r for r in (_feature(e, "/Sources") for e in events) if r]))

@@ -1,0 +1,102 @@
+"""What every page needs: the store, the gazetteer, the filters (kept in the URL). Streamlit lives here, not in geo/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from geo.confidence import ADMIRALTY_LABELS
+from geo.gazetteer import load_gazetteer
+from geo.geocoding import Geocoder, NominatimResolver
+from geo.ingest import commit_upload, read_upload
+from geo.store import Filters, Store
+
+SAMPLES = [Path(__file__).resolve().parent.parent / "data" / n for n in ("sample_movements.csv", "sample_reports.csv")]
+
+
+@st.cache_resource(show_spinner="Loading the offline gazetteer…")
+def gazetteer():
+    return load_gazetteer()
+
+
+def geocoder(store: Store | None = None) -> Geocoder:
+    online = st.session_state.get("nominatim", os.environ.get("TROOPMAP_NOMINATIM") == "1")
+    return Geocoder(gazetteer(), NominatimResolver() if online else None, store)
+
+
+@st.cache_resource
+def store() -> Store:
+    """The embedded store; an empty one is filled with the built-in sample story on first start."""
+    s = Store(os.environ.get("TROOPMAP_DB"))
+    if s.count() == 0 and os.environ.get("TROOPMAP_NO_SAMPLES") != "1":
+        for path in SAMPLES:
+            commit_upload(read_upload(path.read_bytes(), geocoder(s)), s, path.name, user="sample data")
+    return s
+
+
+def _qp_date(name: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(st.query_params.get(name, ""))
+    except ValueError:
+        return None
+
+
+def filters_sidebar(events) -> Filters:
+    """The shared filters, read from and written back to the URL so a link reopens the same picture."""
+    qp = st.query_params
+    dates = [d for e in events for d in (e.start, e.end) if d]
+    lo, hi = (min(dates), max(dates)) if dates else (dt.date.today(), dt.date.today())
+    with st.sidebar:
+        st.header("Filters")
+        since = _qp_date("since") or lo
+        until = _qp_date("until") or hi
+        picked = st.date_input("Dates", value=(since, until), key="f_dates")
+        since, until = picked if isinstance(picked, tuple) and len(picked) == 2 else (since, until)
+        levels = list(range(1, 7))
+        conf = st.select_slider(
+            "Least confidence shown",
+            options=[0, *levels],
+            value=int(qp.get("conf", 0) or 0),
+            format_func=lambda d: "show all, even unstated" if d == 0 else f"{d} – {ADMIRALTY_LABELS[d]}",
+            help="Admiralty credibility: 1 Confirmed … 6 Truth cannot be judged. Choosing 3 keeps 1, 2 and 3.",
+            key="f_conf",
+        )
+        units = sorted({e.unit for e in events if e.unit})
+        unit = st.selectbox("Unit", ["(all)", *units], index=_index(units, qp.get("unit")), key="f_unit")
+        sources = sorted({e.source for e in events if e.source})
+        source = st.selectbox("Source", ["(all)", *sources], index=_index(sources, qp.get("source")), key="f_source")
+        reports = sorted({e.report_id for e in events if e.report_id})
+        report = st.selectbox("Report", ["(all)", *reports], index=_index(reports, qp.get("report")), key="f_report")
+    f = Filters(
+        since=since if since != lo else None,
+        until=until if until != hi else None,
+        min_confidence=conf or None,
+        unit=None if unit == "(all)" else unit,
+        report=None if report == "(all)" else report,
+        source=None if source == "(all)" else source,
+    )
+    _write_query(f)
+    return f
+
+
+def _index(options: list[str], value: str | None) -> int:
+    return options.index(value) + 1 if value in options else 0
+
+
+def _write_query(f: Filters) -> None:
+    wanted = {
+        "since": f.since and f.since.isoformat(),
+        "until": f.until and f.until.isoformat(),
+        "conf": f.min_confidence and str(f.min_confidence),
+        "unit": f.unit,
+        "source": f.source,
+        "report": f.report,
+    }
+    for k, v in wanted.items():
+        if v and st.query_params.get(k) != v:
+            st.query_params[k] = v
+        elif not v and k in st.query_params:
+            del st.query_params[k]

@@ -1,0 +1,5 @@
+"""Upload page (briefers). Filled in by the dashboard issue."""
+
+import streamlit as st
+
+st.title("Upload")
