@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from geo.mapping import STYLE, date_text, strength_text
-from geo.model import Event, Kind, Precision
+from geo.model import Event, Kind
 from geo.spreadsheet import safe_cell
 
 CSV_COLUMNS = [
@@ -37,20 +37,8 @@ CSV_COLUMNS = [
     "source_url",
     "notes",
     "evidence",
+    "precision",
 ]
-
-
-def _date_cell(e: Event) -> str:
-    if e.start is None:
-        return ""
-    if e.precision is Precision.MONTH:
-        return e.start.strftime("%Y-%m")
-    if e.precision is Precision.WEEK:
-        y, w, _ = e.start.isocalendar()
-        return f"{y}-W{w:02d}"
-    if e.precision is Precision.YEAR:
-        return str(e.start.year)
-    return e.start.isoformat()
 
 
 def to_csv(events: Sequence[Event]) -> str:
@@ -66,7 +54,7 @@ def to_csv(events: Sequence[Event]) -> str:
                 for v in [
                     e.event_id,
                     e.report_id,
-                    _date_cell(e),
+                    e.start.isoformat() if e.start else None,
                     e.end.isoformat() if e.end else None,
                     e.kind.value,
                     e.unit,
@@ -83,6 +71,7 @@ def to_csv(events: Sequence[Event]) -> str:
                     e.source_url,
                     e.notes,
                     e.evidence,
+                    e.precision.value,
                 ]
             ]
         )

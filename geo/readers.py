@@ -115,6 +115,8 @@ MOVEMENT_COLUMNS = [
     "source",
     "source_url",
     "notes",
+    "evidence",
+    "precision",
 ]
 REPORT_COLUMNS = ["report_id", "published", "source", "language", "title", "text"]
 ALIASES = {
@@ -368,6 +370,10 @@ def _movement_event(r: _Row, dayfirst: bool, places: dict[str, Place]) -> tuple[
     except ValueError as e:
         raise _RowRejected("strength", str(e)) from None
     conf, reliability = _confidence(r)
+    if stated := r.get("precision").lower():
+        if stated not in {p.value for p in Precision}:
+            raise _RowRejected("precision", f"precision {stated!r} is not one of day, week, month, year")
+        precision = Precision(stated)
     return Event(
         kind=kind,
         place=dest,

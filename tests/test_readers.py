@@ -1,0 +1,198 @@
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geo.dates import DateError, parse_date
+from geo.ingest import place_resolver
+from geo.model import Precision
+from geo.readers import ReadError, parse_strength, read_csv_bytes
+
+
+def read(fixture_bytes, name, geocoder):
+    return read_csv_bytes(fixture_bytes(name), place_resolver(geocoder))
+
+
+def test_messy_file_keeps_good_rows_and_says_why_bad_ones_went(fixture_bytes, geocoder):
+    r = read(fixture_bytes, "messy.csv", geocoder)
+    assert (r.format, r.encoding, r.delimiter, r.rows) == ("movements", "utf-8-sig", ";", 11)
+    reasons = {p.row: (p.column, p.reason) for p in r.problems}
+    assert set(reasons) == {4, 8, 9, 10, 11}
+    assert reasons[4][0] == "start_date" and "impossible date" in reasons[4][1]
+    assert reasons[8][0] == "destination" and "no place" in reasons[8][1]
+    assert reasons[9][0] == "strength" and "negative" in reasons[9][1]
+    assert reasons[10][0] == "end_date" and "before start" in reasons[10][1]
+    assert reasons[11][0] == "confidence" and "fairly sure-ish" in reasons[11][1]
+    # every row is either accepted or explained
+    assert len(r.events) + len(r.problems) == r.rows
+    assert r.unresolved == [{"row": 5, "name": "Xanadu-on-Thames"}]
+
+
+def test_messy_file_values(fixture_bytes, geocoder):
+    r = read(fixture_bytes, "messy.csv", geocoder)
+    a1 = r.events[0]
+    assert (a1.start, a1.end, a1.strength, a1.strength_approx) == (
+        dt.date(2024, 11, 9),
+        dt.date(2024, 11, 12),
+        2000,
+        True,
+    )
+    assert (a1.confidence, a1.reliability, a1.confidence_label) == (2, "B", "B2")
+    assert a1.origin.name == "Namp’o" and a1.place.name == "Vladivostok"
+    unit_texts = [e.unit for e in r.events]
+    assert "<img src=x onerror=alert(1)>" in unit_texts  # kept as text; escaping is the writer's job
+
+
+def test_cp1251_file_is_decoded(fixture_bytes, geocoder):
+    r = read(fixture_bytes, "cyrillic_cp1251.csv", geocoder)
+    assert r.encoding == "cp1251"
+    assert [e.place.name for e in r.events] == ["Blagoveshchensk", "Ussuriysk"]
+    assert [e.confidence for e in r.events] == [2, 6]
+
+
+@pytest.mark.parametrize("name, fmt", [("acled_current.csv", "acled"), ("acled_legacy.csv", "acled-legacy")])
+def test_acled_layouts(fixture_bytes, geocoder, name, fmt):
+    r = read(fixture_bytes, name, geocoder)
+    assert r.format == fmt
+    assert all(e.place.resolved and e.event_id.startswith("RUS") for e in r.events)
+    assert all(e.unit and "North Korea" in e.unit or "Russia" in e.unit for e in r.events)
+
+
+def test_acled_precision_and_bad_rows(fixture_bytes, geocoder):
+    r = read(fixture_bytes, "acled_current.csv", geocoder)
+    assert [e.precision for e in r.events] == [Precision.DAY, Precision.WEEK]
+    assert r.events[1].place.uncertainty_km == 100.0  # geo_precision 3: a region
+    assert [(p.row, p.column) for p in r.problems] == [(4, "event_date")]
+
+
+def test_acled_legacy_written_dates(fixture_bytes, geocoder):
+    r = read(fixture_bytes, "acled_legacy.csv", geocoder)
+    assert r.events[0].start == dt.date(2022, 11, 12)
+
+
+def test_reports_file(fixture_bytes):
+    r = read_csv_bytes(fixture_bytes("reports.csv"))
+    assert r.format == "reports" and [x.report_id for x in r.reports] == ["T1", "T2", "T3"]
+    assert r.reports[1].language == "ru" and r.reports[0].published == dt.date(2024, 11, 20)
+
+
+def test_month_first_file_is_detected():
+    data = b"start_date,destination\n10/25/2024,Vladivostok\n11/02/2024,Ussuriysk\n"
+    r = read_csv_bytes(data)
+    assert [e.start for e in r.events] == [dt.date(2024, 10, 25), dt.date(2024, 11, 2)]
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary", "not a text file"),
+        (b"foo,bar\n1,2\n", "unknown layout"),
+    ],
+)
+def test_unreadable_files_are_one_clear_error(bad, message):
+    with pytest.raises(ReadError, match=message):
+        read_csv_bytes(bad)
+
+
+def test_row_with_too_many_fields_is_rejected_not_shifted():
+    r = read_csv_bytes(b"start_date,destination\n2024-10-01,Vladivostok,extra,stuff\n2024-10-02,Ussuriysk\n")
+    assert [p.row for p in r.problems] == [2] and "fields" in r.problems[0].reason
+    assert len(r.events) == 1
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("1500", (1500, False)),
+        ("~1 500", (1500, True)),
+        ("12,000", (12000, False)),
+        ("1.500", (1500, False)),
+        ("about 10,000", (10000, True)),
+        ("", (None, False)),
+    ],
+)
+def test_strength(text, value):
+    assert parse_strength(text) == value
+
+
+@pytest.mark.parametrize("text", ["-5", "lots", "1,5"])
+def test_bad_strength(text):
+    with pytest.raises(ValueError):
+        parse_strength(text)
+
+
+@pytest.mark.parametrize(
+    "text, date, precision",
+    [
+        ("2024-10-08", dt.date(2024, 10, 8), Precision.DAY),
+        ("2024-10", dt.date(2024, 10, 1), Precision.MONTH),
+        ("October 2024", dt.date(2024, 10, 1), Precision.MONTH),
+        ("8 October 2024", dt.date(2024, 10, 8), Precision.DAY),
+        ("2024-W42", dt.date(2024, 10, 14), Precision.WEEK),
+    ],
+)
+def test_dates_keep_their_precision(text, date, precision):
+    assert parse_date(text) == (date, precision)
+
+
+@pytest.mark.parametrize("text", ["2024-13-45", "31/02/2024", "next Tuesday"])
+def test_impossible_dates(text):
+    with pytest.raises(DateError):
+        parse_date(text)
+
+
+HEADERS = [
+    "start_date,destination,confidence,strength,end_date,origin",
+    "event_id;date;location;confidence",
+    "report_id,published,text",
+    "event_id_cnty,event_date,latitude,longitude,location",
+]
+cell = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        [
+            "2024-10-08",
+            "2024-13-45",
+            "31/12/2024",
+            "Vladivostok",
+            "Курск",
+            "B2",
+            "likely",
+            "-5",
+            "~1 500",
+            '"',
+            '"a,b"',
+            "=1+1",
+            "\x00",
+            "\r",
+            ";",
+            "\t",
+            "2024-10",
+        ]
+    ),
+)
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    header=st.sampled_from(HEADERS),
+    rows=st.lists(st.lists(cell, max_size=8), max_size=8),
+    encoding=st.sampled_from(["utf-8", "cp1251", "utf-16"]),
+    sep=st.sampled_from([",", ";", "\t"]),
+)
+def test_malformed_files_never_crash_and_never_lose_a_row(header, rows, encoding, sep):
+    text = header.replace(",", sep).replace(";", sep) + "\n" + "\n".join(sep.join(r) for r in rows)
+    try:
+        data = text.encode(encoding, errors="replace")
+    except UnicodeError:
+        return
+    try:
+        r = read_csv_bytes(data)
+    except ReadError:
+        return  # a whole-file error is allowed, and has a message
+    # every non-empty data row is accounted for: accepted or rejected with a reason
+    taken = len(r.events) + len(r.reports)
+    assert taken + len({p.row for p in r.problems}) == r.rows
+    assert all(p.reason for p in r.problems)
