@@ -44,22 +44,25 @@ def test_round_trip_csv_export_and_ingest_gives_the_same_events(store, geocoder,
         after = other.events()
     assert summary["rejected"] == []
     assert len(after) == len(before)
-    key = lambda e: (
-        e.event_id,
-        e.start,
-        e.end,
-        e.precision,
-        e.unit,
-        e.strength,
-        e.strength_approx,  # noqa: E731
-        e.confidence,
-        e.reliability,
-        e.evidence,
-        e.place.mention,
-        e.place.lat,
-        e.place.lon,
-        e.origin.mention if e.origin else None,
-    )
+
+    def key(e):
+        return (
+            e.event_id,
+            e.start,
+            e.end,
+            e.precision,
+            e.unit,
+            e.strength,
+            e.strength_approx,
+            e.confidence,
+            e.reliability,
+            e.evidence,
+            e.place.mention,
+            e.place.lat,
+            e.place.lon,
+            e.origin.mention if e.origin else None,
+        )
+
     assert sorted(map(key, before), key=str) == sorted(map(key, after), key=str)
 
 

@@ -58,7 +58,10 @@ def test_filters(store):
     store.add_upload(
         [ev(1, "2024-10-01", 1), ev(2, "2024-10-10", 3, unit="Marines"), ev(3, "2024-10-20", 6, report="R2")]
     )
-    names = lambda f: [e.place.name for e in store.events(f)]  # noqa: E731
+
+    def names(f):
+        return [e.place.name for e in store.events(f)]
+
     assert names(Filters(since=dt.date(2024, 10, 5))) == ["P2", "P3"]
     assert names(Filters(until=dt.date(2024, 10, 5))) == ["P1"]
     assert names(Filters(min_confidence=3)) == ["P1", "P2"]
