@@ -12,6 +12,8 @@ Choices worth knowing (documented in the README too):
   unlikely -> 4, very unlikely / almost no chance -> 5.
 * Analytic confidence: high -> 2, moderate -> 3, low -> 4 (high confidence is not corroboration).
 * Percentages: >= 95 -> 1, >= 55 -> 2, >= 45 -> 3, >= 20 -> 4, below -> 5 (the ICD 203 bands).
+* Attribution ("according to", "selon", "по данным", "повідомляє") is not a credibility statement and is
+  not in the table.
 * Plain words: confirmed -> 1; unconfirmed / could not be confirmed / unclear -> 6 (cannot be judged);
   probably -> 2; possibly, reportedly, alleged -> 3; denied / doubtful -> 4 (a denial by a party to the
   conflict makes a report doubtful, not improbable).
@@ -72,7 +74,25 @@ TABLE: list[tuple[int, str, str, tuple[str, ...]]] = [
             "unknown",
         ),
     ),
-    (3, "words", "en", ("possible", "possibly", "reportedly", "alleged", "allegedly", "may", "might", "could")),
+    (
+        3,
+        "words",
+        "en",
+        (
+            "possible",
+            "possibly",
+            "reportedly",
+            "alleged",
+            "allegedly",
+            "may",
+            "might",
+            "could",
+            "apparently",
+            "appears to",
+            "seems to",
+            "suspected",
+        ),
+    ),
     (4, "words", "en", ("denied", "denies", "deny", "disputed")),
     # French
     (1, "words", "fr", ("confirme", "confirmee", "confirmes", "confirmees", "verifie")),
@@ -133,7 +153,7 @@ TABLE: list[tuple[int, str, str, tuple[str, ...]]] = [
         ),
     ),
     (2, "words", "ru", ("вероятно", "скорее всего", "по всей видимости")),
-    (3, "words", "ru", ("возможно", "предположительно", "по данным", "сообщается")),
+    (3, "words", "ru", ("возможно", "предположительно")),
     (4, "words", "ru", ("маловероятно", "сомнительно", "опровергает", "опровергли", "отрицает", "отрицают")),
     # Ukrainian
     (1, "words", "uk", ("підтверджено", "підтверджені", "підтверджена", "підтвердили")),
@@ -144,25 +164,25 @@ TABLE: list[tuple[int, str, str, tuple[str, ...]]] = [
         ("не підтверджено", "не підтверджені", "непідтверджені", "непідтвердженими", "непідтверджених", "невідомо"),
     ),
     (2, "words", "uk", ("ймовірно", "імовірно", "найімовірніше")),
-    (3, "words", "uk", ("можливо", "за даними", "повідомляє", "повідомляють")),
+    (3, "words", "uk", ("можливо", "можливий", "можлива")),
     (4, "words", "uk", ("малоймовірно", "сумнівно", "заперечує", "спростовує")),
     # Korean
     (1, "words", "ko", ("확인됐다", "확인되었다", "확인된")),
     (6, "words", "ko", ("미확인", "확인되지 않은", "확인할 수 없다", "확인되지 않았다")),
-    (2, "words", "ko", ("가능성이 높다", "유력하다", "것으로 보인다")),
-    (3, "words", "ko", ("가능성", "추정", "알려졌다")),
+    (2, "words", "ko", ("가능성이 높다", "유력하다")),
+    (3, "words", "ko", ("가능성", "추정", "것으로 보인다")),
     (4, "words", "ko", ("가능성이 낮다", "부인했다", "부인")),
     # German
     (1, "words", "de", ("bestatigt", "bestaetigt")),
     (6, "words", "de", ("unbestatigt", "nicht bestatigt", "unklar", "ungewiss")),
     (2, "words", "de", ("wahrscheinlich", "vermutlich", "mutmasslich")),
-    (3, "words", "de", ("moglicherweise", "moglich", "angeblich", "nach angaben")),
+    (3, "words", "de", ("moglicherweise", "moglich", "angeblich")),
     (4, "words", "de", ("unwahrscheinlich", "zweifelhaft", "dementiert", "bestritten")),
     # Spanish
     (1, "words", "es", ("confirmado", "confirmada", "confirmados", "confirmadas")),
     (6, "words", "es", ("no confirmado", "no confirmada", "sin confirmar", "no pudo confirmar")),
     (2, "words", "es", ("probablemente", "probable", "probablemente cierta", "probablemente cierto")),
-    (3, "words", "es", ("posiblemente", "posible", "segun")),
+    (3, "words", "es", ("posiblemente", "posible")),
     (4, "words", "es", ("poco probable", "dudoso", "desmentido", "negado", "nego")),
     (5, "words", "es", ("improbable",)),
 ]

@@ -1,12 +1,615 @@
-"""Placeholder until the extraction issue lands."""
+"""Read free-text reports: find places, dates, strengths and confidence, and link them into events.
+
+The pipeline, per report:
+
+1. split into sentences and word tokens (with character offsets, so every find points back into the text);
+2. find toponyms: the longest run of up to four tokens whose normalised form is a gazetteer name, or, for
+   Cyrillic, whose stems are (Хабаровська -> Хабаровськ), or, for Korean, once a particle is cut off
+   (블라디보스토크로 -> 블라디보스토크); people ("General Park", "Mark Rutte") and lower-case words are not places;
+3. resolve them together, so the places of one report are each other's context;
+4. per sentence, read dates (absolute, ranges, relative to the publication date), a strength, and confidence
+   cues (the one table of geo.confidence);
+5. make events: in a sentence about a movement, places after "from"-words are origins and the others
+   destinations; otherwise each place is a presence. A movement missing one end takes it from the sentence
+   before ("They were moved by train from Vladivostok").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from geo import lexicon as lx
+from geo.confidence import cues, normalise_label
+from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank
+from geo.model import Event, Kind, Place, Precision, Report
+
+MAX_NGRAM = 4
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+# a full stop ends a sentence, except after a one- or two-digit number (German ordinals: "am 28. Oktober")
+_SENTENCE_END = re.compile(
+    r"(?<!\b\d\.)(?<!\b\d\d\.)(?<=[.!?。])\s+(?=[\"«“„(]?[^\W\d_a-zа-яё]|[\"«“„(]?\d+\s*월)|\n+", re.UNICODE
+)
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    first: int  # token index of the first and last token in the report
+    last: int
+    candidates: tuple[Candidate, ...]
+    particle: str | None = None  # Korean: the particle cut off the name
+    place: Place | None = None
+
+    def to_contract(self) -> dict:
+        p = self.place
+        return {
+            "mention": self.text,
+            "start": self.start,
+            "end": self.end,
+            "name": p.name,
+            "lat": p.lat,
+            "lon": p.lon,
+            "country": p.country,
+            "feature": p.feature,
+            "geonameid": p.geonameid,
+        }
+
+
+@dataclass
+class Extraction:
+    report: Report
+    language: str
+    places: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_contract(self) -> dict:
+        """The `extract` object of CONTRACT.md."""
+        events = []
+        for e in self.events:
+            end = {"name": e.place.name or e.place.mention, "lat": e.place.lat, "lon": e.place.lon}
+            events.append(
+                {
+                    "kind": e.kind.value,
+                    "origin": {"name": e.origin.name or e.origin.mention, "lat": e.origin.lat, "lon": e.origin.lon}
+                    if e.origin
+                    else None,
+                    "destination": end if e.kind is Kind.MOVEMENT else None,
+                    "location": end if e.kind is Kind.PRESENCE else None,
+                    "start": e.start.isoformat() if e.start else None,
+                    "end": e.end.isoformat() if e.end else None,
+                    "strength": e.strength,
+                    "unit": e.unit,
+                    "confidence": e.confidence,
+                    "evidence": e.evidence,
+                }
+            )
+        return {
+            "report_id": self.report.report_id,
+            "language": self.language,
+            "places": [m.to_contract() for m in self.places if m.place and m.place.resolved],
+            "events": events,
+        }
+
+
+def detect_language(text: str, stated: str | None) -> str:
+    if stated and stated.lower()[:2] in lx.LANGUAGES:
+        return stated.lower()[:2]
+    if _HANGUL.search(text):
+        return "ko"
+    if _CYRILLIC.search(text):
+        return "uk" if re.search(r"[іїєґІЇЄҐ]", text) else "ru"
+    words = set(re.findall(r"\w+", text.casefold()))
+    scores = {
+        "fr": {"le", "la", "les", "des", "et", "est", "une"},
+        "de": {"der", "die", "das", "und", "ist", "nicht"},
+        "es": {"el", "los", "las", "y", "es", "una", "del"},
+        "en": {"the", "and", "is", "of", "to", "were"},
+    }
+    return max(scores, key=lambda k: len(words & scores[k]))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start : m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+# -- dates -------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _months() -> dict[str, int]:
+    import babel.dates as bd
+
+    out: dict[str, int] = {}
+    for lang in lx.LANGUAGES:
+        if lang == "ko":
+            continue
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for num, name in bd.get_month_names(width, context, lang).items():
+                    key = name.casefold().rstrip(".")
+                    if len(key) >= 3:
+                        out.setdefault(key, num)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> tuple[re.Pattern, ...]:
+    month = "(?P<m>" + "|".join(sorted(map(re.escape, _months()), key=len, reverse=True)) + r")\.?"
+    month1 = month.replace("?P<m>", "?P<m1>")
+    day, day1 = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?", r"(?P<d1>\d{1,2})(?:st|nd|rd|th|er|\.)?"
+    year = r"(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2}))?"
+    of = r"(?:\s+de|\s+of)?"
+    opener = rf"(?:{lx.RANGE_OPENERS}\s+)?(?:(?:le|the|dem|el)\s+)?"
+    join = rf"\s*{lx.RANGE_JOINERS}\s*(?:(?:le|the|dem|el)\s+)?"
+    flags = re.IGNORECASE | re.UNICODE
+    return (
+        # 8 October to 3 November (2024)
+        re.compile(rf"\b{opener}{day1}{of}\s+{month1}{join}{day}{of}\s+{month}{year}", flags),
+        # du 8 au 13 octobre / between 20 and 26 October / з 10 по 14 листопада / 8-13 October
+        re.compile(rf"\b{opener}{day1}{join}{day}{of}\s+{month}{year}", flags),
+        # October 8-13
+        re.compile(rf"\b{month}\s+{day1}{join}{day}{year}", flags),
+        # 19 октября / el 15 de noviembre / 28. Oktober
+        re.compile(rf"\b{day}{of}\s+{month}{year}\b", flags),
+        # October 19(, 2024)
+        re.compile(rf"\b{month}\s+{day}\b{year}", flags),
+        # 10월 8일부터 13일까지 / 12월 3일
+        re.compile(
+            r"(?P<m>\d{1,2})월\s*(?P<d1>\d{1,2})일\s*(?:부터|에서)?\s*[-~–]?\s*(?:(?P<m2>\d{1,2})월\s*)?"
+            r"(?P<d>\d{1,2})일\s*(?:까지)?",
+            flags,
+        ),
+        re.compile(r"(?:(?P<y>(?:19|20)\d{2})년\s*)?(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일", flags),
+    )
+
+
+def _infer_year(month: int, day: int, published: dt.date | None, stated: str | None) -> dt.date | None:
+    year = int(stated) if stated else (published.year if published else dt.date.today().year)
+    try:
+        d = dt.date(year, month, day)
+    except ValueError:
+        return None
+    if not stated and published and d > published + dt.timedelta(days=31):
+        d = d.replace(year=year - 1)  # "12 December" in a January report is last December
+    return d
+
+
+def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None, Precision]:
+    """The first date or date range a sentence states (relative ones against ``published``)."""
+    low = sentence.casefold()
+    best: tuple[int, dt.date, dt.date | None] | None = None
+    months = _months()
+    for pat in _date_patterns():
+        for m in pat.finditer(sentence):
+            g = m.groupdict()
+            mon = months.get(g["m"].casefold()) if not g["m"].isdigit() else int(g["m"])
+            if not mon:
+                continue
+            y = g.get("y")
+            end = _infer_year(mon, int(g["d"]), published, y)
+            start = None
+            if g.get("d1"):
+                mon1 = mon
+                if g.get("m1"):
+                    mon1 = months.get(g["m1"].casefold(), mon)
+                if g.get("m2"):
+                    end = _infer_year(int(g["m2"]), int(g["d"]), published, y)
+                start = _infer_year(mon1, int(g["d1"]), published, y)
+                if "월" in m.group(0) and g.get("m2") is None:
+                    start = _infer_year(mon, int(g["d1"]), published, y)
+            if end is None:
+                continue
+            if start and start > end:
+                start = None
+            cand = (m.start(), start or end, end if start else None)
+            if best is None or cand[0] < best[0]:
+                best = cand
+        if best:
+            break
+    if best:
+        return best[1], best[2], Precision.DAY
+    if published:
+        if any(p in low for p in lx.LAST_WEEK):
+            monday = published - dt.timedelta(days=published.weekday() + 7)
+            return monday, monday + dt.timedelta(days=6), Precision.WEEK
+        if any(p in low for p in lx.THIS_WEEK):
+            monday = published - dt.timedelta(days=published.weekday())
+            return monday, monday + dt.timedelta(days=6), Precision.WEEK
+        if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low) for p in lx.YESTERDAY):
+            return published - dt.timedelta(days=1), None, Precision.DAY
+        if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low) for p in lx.TODAY):
+            return published, None, Precision.DAY
+        wd = _weekday(low)
+        if wd is not None:
+            back = (published.weekday() - wd) % 7 or 7
+            return published - dt.timedelta(days=back), None, Precision.DAY
+    return None, None, Precision.DAY
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> dict[str, int]:
+    import babel.dates as bd
+
+    out = {}
+    for lang in lx.LANGUAGES:
+        for context in ("format", "stand-alone"):
+            for num, name in bd.get_day_names("wide", context, lang).items():
+                out[name.casefold()] = num
+    return out
+
+
+def _weekday(low: str) -> int | None:
+    for name, num in _weekdays().items():
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", low):
+            return num
+    return None
+
+
+# -- strength ----------------------------------------------------------------------------------------------
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
+
+
+def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str | None]:
+    """A troop count: a number (with a multiplier word) followed within a few words by a word for troops."""
+    nouns = lx.TROOP_NOUNS.get(language, ()) + lx.TROOP_NOUNS["en"]
+    for m in _NUMBER.finditer(sentence):
+        raw = m.group(1)
+        after = sentence[m.end() : m.end() + 80]
+        before = sentence[max(0, m.start() - 30) : m.start()].casefold()
+        if re.match(r"\s*(?:%|percent|per cent|km|кілометр|километр|월|일|년)", after):
+            continue
+        if re.fullmatch(r"(?:19|20)\d{2}", raw) or _starts_with_month(after):
+            continue
+        digits = re.sub(r"[ \u00a0\u202f.,](?=\d{3}\b)", "", raw)
+        if not digits.isdigit():
+            continue
+        value = int(digits)
+        words = re.findall(r"\w+", after.casefold())
+        mult = 1
+        if words and words[0] in lx.THOUSAND:
+            mult = lx.THOUSAND[words[0]]
+            words = words[1:]
+        elif after[:1] in lx.THOUSAND:  # Korean: 3천 명
+            mult = lx.THOUSAND[after[:1]]
+        window = " ".join(words[:5])
+        noun = next((n for n in nouns if re.search(rf"(?<!\w){re.escape(n)}", window)), None)
+        if noun is None:
+            continue
+        approx = any(w in lx.APPROXIMATE for w in re.findall(r"\w+", before)[-2:]) or "~" in before[-2:]
+        unit = _unit_phrase(sentence[m.end() : m.end() + 80], noun, language)
+        return value * mult, approx, unit
+    return None, False, None
+
+
+def _starts_with_month(after: str) -> bool:
+    """A number followed by a month name is a date ("14 листопада"), not a count."""
+    m = re.match(r"[.\s]*(?:de\s+)?(\w+)", after)
+    return bool(m) and m.group(1).casefold() in _months()
+
+
+def _unit_phrase(after: str, noun: str, language: str) -> str | None:
+    """The words naming the troops: up to the troop noun, and in French and Spanish (where adjectives follow
+    the noun) the lower-case words after it ("membres des forces spéciales nord-coréennes")."""
+    words = re.findall(r"[\w'’-]+|[^\w\s]", after)
+    if words and words[0].casefold() in lx.THOUSAND:
+        words = words[1:]
+    for i, w in enumerate(words[:6]):
+        if w.casefold().startswith(noun.split()[0]):
+            end = i + len(noun.split())
+            if language in {"fr", "es"}:
+                stop = set().union(*(t.get(language, set()) for t in (lx.DESTINATION, lx.AMBIGUOUS, lx.LOCATION)))
+                while (
+                    end < len(words)
+                    and end < i + 6
+                    and re.fullmatch(r"[\w'’-]+", words[end])
+                    and words[end].islower()
+                    and re.split("['’]", words[end])[0] not in stop
+                    and not _has_stem(words[end], lx.MOVEMENT, language)
+                ):
+                    end += 1
+            return " ".join(words[:end])
+    return None
+
+
+# -- confidence --------------------------------------------------------------------------------------------
+@lru_cache(maxsize=16)
+def _cue_pattern(language: str) -> tuple[re.Pattern, dict[str, int]]:
+    table = cues(language)
+    alts = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, alts)) + r")(?!\w)"), table
+
+
+def find_confidence(sentence: str, language: str) -> tuple[int | None, str | None]:
+    """The most doubtful cue a sentence states (longest phrase first, so "not confirmed" beats "confirmed")."""
+    pat, table = _cue_pattern(language)
+    found = [(table[m.group(1)], m.group(1)) for m in pat.finditer(normalise_label(sentence))]
+    if not found:
+        return None, None
+    return max(found)
+
+
+# -- toponyms ----------------------------------------------------------------------------------------------
+def _cased(tok: Token) -> bool:
+    return tok.text[:1].upper() != tok.text[:1].lower()
 
 
 class Extractor:
+    """Turn reports into candidate events with the offline geocoder."""
+
     def __init__(self, geocoder):
         self.geocoder = geocoder
+        self.gazetteer: Gazetteer = geocoder.gazetteer
 
-    def extract(self, report):
-        class R:
-            events = []
+    def extract(self, report: Report) -> Extraction:
+        text = report.text or ""
+        lang = detect_language(text, report.language)
+        out = Extraction(report, lang)
+        sentences = split_sentences(text)
+        tokens = [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        sent_of = [next((i for i, (a, b) in enumerate(sentences) if a <= t.start < b), 0) for t in tokens]
+        mentions = self._find_mentions(text, tokens, sent_of, sentences, lang)
+        self._resolve(mentions)
+        out.places = mentions
+        out.events = self._events(report, lang, text, tokens, sentences, mentions)
+        return out
 
-        return R()
+    # - finding -
+    def _lookup(self, surface: str, lang: str) -> tuple[tuple[Candidate, ...], str | None]:
+        key = normalise(surface)
+        cands = self.gazetteer.lookup_key(key)
+        if cands:
+            return cands, None
+        if _CYRILLIC.search(surface):
+            return self.gazetteer.lookup_stem(surface), None
+        if _HANGUL.search(surface):
+            for particle in sorted(lx.KO_PARTICLES, key=len, reverse=True):
+                if key.endswith(particle) and len(key) > len(particle) + 1:
+                    stem = key[: -len(particle)]
+                    found = self.gazetteer.lookup_key(stem)
+                    if not found and stem.endswith(lx.KO_PLACE_SUFFIXES) and len(stem) > 2:
+                        found = self.gazetteer.lookup_key(stem[:-1])
+                    if found:
+                        return found, particle
+            if key.endswith(lx.KO_PLACE_SUFFIXES) and len(key) > 2:
+                return self.gazetteer.lookup_key(key[:-1]), None
+        return (), None
+
+    def _find_mentions(self, text, tokens, sent_of, sentences, lang) -> list[Mention]:
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            found = None
+            for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+                j = i + n - 1
+                if sent_of[j] != sent_of[i] or not self._plausible_span(tokens, i, j):
+                    continue
+                surface = text[tokens[i].start : tokens[j].end]
+                cands, particle = self._lookup(surface, lang)
+                if cands:
+                    found = (j, surface, cands, particle)
+                    break
+            if found and not self._person_or_org(text, tokens, i, found[0], sent_of, sentences, lang):
+                j, surface, cands, particle = found
+                end = tokens[j].end - (len(particle) if particle else 0)
+                mentions.append(
+                    Mention(tokens[i].start, end, text[tokens[i].start : end], sent_of[i], i, j, cands, particle)
+                )
+                i = j + 1
+            else:
+                i += 1
+        return mentions
+
+    @staticmethod
+    def _plausible_span(tokens, i, j) -> bool:
+        span = tokens[i : j + 1]
+        if any(t.text.isdigit() for t in span):
+            return False
+        if not _cased(span[0]):
+            return True  # Hangul and other uncased scripts
+        if i == j:
+            return span[0].capitalised and len(span[0].text) >= 2
+        return any(t.capitalised for t in span)
+
+    @staticmethod
+    def _person_or_org(text, tokens, i, j, sent_of, sentences, lang) -> bool:
+        """ "General Park", "Mark Rutte", "Park Jong-il": a place name inside a longer proper name is not a place."""
+        if not _cased(tokens[i]):
+            return False
+        prev = tokens[i - 1] if i > 0 and sent_of[i - 1] == sent_of[i] else None
+        nxt = tokens[j + 1] if j + 1 < len(tokens) and sent_of[j + 1] == sent_of[j] else None
+        if prev and prev.low.rstrip(".") in lx.TITLES:
+            return True
+        if lang == "de":  # German capitalises every noun: adjacency says nothing
+            return False
+
+        def adjacent(a, b):
+            gap = text[a.end : b.start]
+            return gap in {" ", "-", "\u00a0"}
+
+        if nxt and nxt.capitalised and adjacent(tokens[j], nxt) and not _starts_sentence(nxt, sentences):
+            return True
+        if (
+            prev
+            and prev.capitalised
+            and adjacent(prev, tokens[i])
+            and not _starts_sentence(prev, sentences)
+            and prev.low not in lx.TITLES
+        ):
+            return True
+        return False
+
+    # - resolving -
+    def _resolve(self, mentions: list[Mention]) -> None:
+        first = [rank(m.text, m.candidates) for m in mentions]
+        for k, m in enumerate(mentions):
+            others = [r for q, r in enumerate(first) if q != k and normalise(mentions[q].text) != normalise(m.text)]
+            m.place = rank(m.text, m.candidates, context_points(others)).to_place(m.text)
+
+    # - events -
+    def _role(self, m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence_start: int) -> str:
+        if m.particle is not None:
+            role = lx.KO_PARTICLES.get(m.particle, "at")
+            if role == "at" and moving and m.particle in {"에서"}:
+                return "origin"
+            return {"at": "destination" if moving else "location"}.get(role, role)
+        if _HANGUL.search(m.text):
+            return "location"
+        langs = [lang] if lang in lx.ORIGIN else list(lx.ORIGIN)
+        before = [t.low for t in tokens[max(0, m.first - 3) : m.first] if t.start >= sentence_start]
+        # a list ("Vladivostok, Ussuriysk et Khabarovsk") takes the role of its first item
+        prev_in_list = [q for q in mentions_in_sentence if q.last < m.first]
+        if prev_in_list and m.first - prev_in_list[-1].last <= 2:
+            between = tokens[prev_in_list[-1].last + 1 : m.first]
+            if all(t.low in lx.LIST_JOINERS for t in between):
+                return "list"
+        near = before[-2:]
+        for w in reversed(near):
+            for lg in langs:
+                if w in lx.REFERENCE.get(lg, ()) or (
+                    w in {"of", "de", "от", "від"} and len(before) >= 2 and before[-2] in lx.REFERENCE.get(lg, ())
+                ):
+                    return "reference"
+        for w in reversed(before):
+            for lg in langs:
+                if w in lx.DESTINATION.get(lg, ()):
+                    return "destination"
+                if w in lx.ORIGIN.get(lg, ()):
+                    return "origin"
+                if w in lx.AMBIGUOUS.get(lg, ()):
+                    return "destination" if moving else "location"
+                if w in lx.LOCATION.get(lg, ()):
+                    return "location"
+        return "subject"  # no preposition: "Moscou dément", "Pyongyang aurait décidé" speak of a government
+
+    def _events(self, report, lang, text, tokens, sentences, mentions) -> list[Event]:
+        events: list[Event] = []
+        report_cue: tuple[int | None, str | None] = (None, None)
+        prev_places: list[Place] = []
+        per_sentence: list[tuple[int, list[Event]]] = []
+        for s, (a, b) in enumerate(sentences):
+            sentence = text[a:b]
+            low = sentence.casefold()
+            ms = [
+                m for m in mentions if m.sentence == s and m.place and m.place.resolved and m.place.feature != "country"
+            ]
+            conf = find_confidence(sentence, lang)
+            strength, approx, unit = find_strength(sentence, lang)
+            moving = _has_stem(low, lx.MOVEMENT, lang)
+            military = _has_stem(low, lx.MILITARY, lang) or strength is not None
+            if not ms or not (military or (moving and prev_places)):
+                if conf[0] is not None and not ms:
+                    report_cue = max(report_cue, conf, key=lambda c: c[0] or 0)
+                prev_places = [] if not ms else prev_places
+                continue
+            start, end, precision = find_dates(sentence, report.published)
+            roles: list[tuple[Mention, str]] = []
+            for m in ms:
+                role = self._role(m, tokens, lang, moving, ms, a)
+                if role == "list":
+                    role = roles[-1][1] if roles else "location"
+                roles.append((m, role))
+            if any(m.particle in {"와", "과", "및"} for m, _ in roles):  # Korean lists run forwards
+                for k in range(len(roles) - 2, -1, -1):
+                    if roles[k][0].particle in {"와", "과", "및"}:
+                        roles[k] = (roles[k][0], roles[k + 1][1])
+            origins = [m.place for m, r in roles if r == "origin"]
+            targets = [m.place for m, r in roles if r in {"destination", "location"}]
+            if moving and not targets and origins and prev_places:
+                targets = prev_places[:1]
+            if moving and targets and not origins and prev_places and any(r == "destination" for _, r in roles):
+                origins = [p for p in prev_places[:1] if p not in targets]
+            made: list[Event] = []
+            common = dict(
+                start=start,
+                end=end,
+                precision=precision,
+                strength=strength,
+                strength_approx=approx,
+                unit=unit,
+                confidence=conf[0],
+                confidence_label=conf[1],
+                source=report.source,
+                report_id=report.report_id,
+                evidence=sentence.strip(),
+            )
+            if moving and origins and targets:
+                made = [Event(Kind.MOVEMENT, t, origin=origins[0], **common) for t in targets]
+            elif moving and targets and any(r == "destination" for _, r in roles):
+                made = [Event(Kind.MOVEMENT, t, **common) for t in targets]
+            else:
+                made = [Event(Kind.PRESENCE, p, **common) for p in (targets or origins)]
+            per_sentence.append((s, made))
+            events.extend(made)
+            prev_places = targets or origins
+        if report_cue[0] is not None:
+            events = [
+                e if e.confidence is not None else _with(e, confidence=report_cue[0], confidence_label=report_cue[1])
+                for e in events
+            ]
+        return _dedupe(events)
+
+
+def _with(e: Event, **changes) -> Event:
+    return Event(**{**e.__dict__, **changes})
+
+
+def _dedupe(events: Sequence[Event]) -> list[Event]:
+    seen, out = set(), []
+    for e in events:
+        k = e.key()
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return out
+
+
+def _has_stem(low: str, table: dict[str, tuple[str, ...]], lang: str) -> bool:
+    stems = table.get(lang, ()) + (table["en"] if lang != "en" else ())
+    if lang == "ko":
+        return any(s in low for s in stems)
+    words = set(re.findall(r"\w+", low))
+    for s in stems:
+        if s.endswith("$"):
+            if s[:-1] in words:
+                return True
+        elif " " in s:
+            if s in low:
+                return True
+        elif any(w.startswith(s) for w in words):
+            return True
+    return False
+
+
+def _starts_sentence(tok: Token, sentences) -> bool:
+    return any(a == tok.start or (a < tok.start and not re.search(r"\w", "")) and False for a, _ in sentences) or any(
+        a == tok.start for a, _ in sentences
+    )

@@ -113,6 +113,30 @@ def normalise(name: str) -> str:
     return _SEPARATORS.sub(" ", text).strip()
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Russian and Ukrainian case endings, longest first. A stem keeps at least four letters.
+_ENDINGS = sorted(
+    """ями ами ого его ому ему ыми ими ой ей ий ый ій ая яя ое ее ом ем ам ям ах ях
+    ою ею ів ов ев ої а я у ю е ы и і ь й о""".split(),
+    key=len,
+    reverse=True,
+)
+
+
+def stem_word(word: str) -> str:
+    if not _CYRILLIC.search(word):
+        return word
+    for end in _ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
+
+def stem_key(key: str) -> str:
+    """The stem of each word of a normalised name: "курській області" and "курська область" meet."""
+    return " ".join(stem_word(w) for w in key.split())
+
+
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lat, lon) points."""
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
@@ -143,6 +167,8 @@ class Gazetteer:
 
     rows: list[tuple] = field(default_factory=list)
     index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # Cyrillic names by their stems, so inflected forms in prose (Хабаровська, Уссурийском) find them
+    stems: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def add(self, cand: Candidate, names: Iterable[str]) -> None:
         self.rows.append(astuple(cand))
@@ -150,6 +176,14 @@ class Gazetteer:
         for key in {normalise(n) for n in names}:
             if key:
                 self.index[key] = (*self.index.get(key, ()), i)
+                if _CYRILLIC.search(key):
+                    stem = stem_key(key)
+                    if i not in self.stems.get(stem, ()):
+                        self.stems[stem] = (*self.stems.get(stem, ()), i)
+
+    def lookup_stem(self, text: str) -> tuple[Candidate, ...]:
+        """Candidates for an inflected Cyrillic form: both sides are cut to their stems."""
+        return tuple(Candidate(*self.rows[i]) for i in self.stems.get(stem_key(normalise(text)), ()))
 
     def lookup_key(self, key: str) -> tuple[Candidate, ...]:
         return tuple(Candidate(*self.rows[i]) for i in self.index.get(key, ()))
@@ -192,8 +226,25 @@ def rank(query: str, cands: Sequence[Candidate], context: Sequence[tuple[float, 
     return Resolution(query, "matched" if clear else "ambiguous", top[0], top)
 
 
+def context_points(results: Sequence[Resolution], skip: int | None = None) -> list[tuple[float, float]]:
+    """The points other names give as context: clear matches, and of those the well-known ones when there are
+    any, so that two small false matches (a Dej and a Salon read from "Des" and "Selon") cannot vouch for each
+    other against a report's real places."""
+    clear = [
+        r.best
+        for i, r in enumerate(results)
+        if i != skip and r.status == "matched" and r.best and r.best.feature != "country"
+    ]
+    strong = [c for c in clear if not _small(c)]
+    return [(c.lat, c.lon) for c in (strong or clear)]
+
+
+def _small(c: Candidate) -> bool:
+    return not (c.source == "custom" or c.feature in {"country", "region"} or c.population >= SMALL_POPULATION)
+
+
 def _implausible(c: Candidate, context: Sequence[tuple[float, float]]) -> bool:
-    if c.source == "custom" or c.feature == "country" or c.population >= SMALL_POPULATION:
+    if not _small(c):
         return False
     return min(km((c.lat, c.lon), p) for p in context) > FAR_KM
 
@@ -362,4 +413,4 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES, min_population: int
     return gaz
 
 
-_BUILD_VERSION = 2  # bump when _build changes what it indexes
+_BUILD_VERSION = 4  # bump when _build changes what it indexes
