@@ -212,10 +212,13 @@ class Confidence:
         return ADMIRALTY_LABELS.get(self.credibility, "not stated") if self.credibility else "not stated"
 
 
+def _strip_marks(c: str) -> str:
+    return "".join(x for x in unicodedata.normalize("NFKD", c) if unicodedata.category(x) != "Mn")
+
+
 def normalise_label(text: str) -> str:
     """Case-fold, drop accents (but keep Hangul syllables whole), turn punctuation into single spaces."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("ё", "е"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    text = "".join(c if c in "йїў" else _strip_marks(c) for c in text.casefold().replace("ё", "е"))
     text = unicodedata.normalize("NFC", text).replace("ß", "ss")
     text = re.sub(r"[\s\-‐–—_'’`.,;:!?\"«»()]+", " ", text)
     return text.strip()

@@ -275,7 +275,7 @@ def _weekday(low: str) -> int | None:
 
 
 # -- strength ----------------------------------------------------------------------------------------------
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+(?:[.,]\d+)?)(?![^\W천만])")
 
 
 def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str | None]:
@@ -351,10 +351,24 @@ def _cue_pattern(language: str) -> tuple[re.Pattern, dict[str, int]]:
 def find_confidence(sentence: str, language: str) -> tuple[int | None, str | None]:
     """The most doubtful cue a sentence states (longest phrase first, so "not confirmed" beats "confirmed")."""
     pat, table = _cue_pattern(language)
-    found = [(table[m.group(1)], m.group(1)) for m in pat.finditer(normalise_label(sentence))]
+    text = normalise_label(sentence)
+    found = []
+    for m in pat.finditer(text):
+        digit = table[m.group(1)]
+        if digit == 1 and _negated(text[: m.start()]):
+            digit = 6  # "no está confirmada", "wurde nicht offiziell bestätigt": not confirmed
+        found.append((digit, m.group(1)))
     if not found:
         return None, None
     return max(found)
+
+
+_NEGATION = {"not", "no", "never", "pas", "jamais", "не", "ні", "nicht", "kein", "keine", "nie", "nunca", "안", "못"}
+
+
+def _negated(before: str) -> bool:
+    """A negation among the three words before a cue."""
+    return any(w in _NEGATION for w in before.split()[-3:])
 
 
 # -- toponyms ----------------------------------------------------------------------------------------------
@@ -448,6 +462,8 @@ class Extractor:
         nxt = tokens[j + 1] if j + 1 < len(tokens) and sent_of[j + 1] == sent_of[j] else None
         if prev and prev.low.rstrip(".") in lx.TITLES:
             return True
+        if i == j and _starts_sentence(tokens[i], sentences) and _function_word(tokens[i].low, lang):
+            return True
         if lang == "de":  # German capitalises every noun: adjacency says nothing
             return False
 
@@ -461,10 +477,10 @@ class Extractor:
             prev
             and prev.capitalised
             and adjacent(prev, tokens[i])
-            and not _starts_sentence(prev, sentences)
             and prev.low not in lx.TITLES
+            and not _function_word(prev.low, lang)
         ):
-            return True
+            return True  # "Mark Berlin": a first name before it, even at the start of a sentence
         return False
 
     # - resolving -
@@ -610,6 +626,8 @@ def _has_stem(low: str, table: dict[str, tuple[str, ...]], lang: str) -> bool:
 
 
 def _starts_sentence(tok: Token, sentences) -> bool:
-    return any(a == tok.start or (a < tok.start and not re.search(r"\w", "")) and False for a, _ in sentences) or any(
-        a == tok.start for a, _ in sentences
-    )
+    return any(a == tok.start for a, _ in sentences)
+
+
+def _function_word(low: str, lang: str) -> bool:
+    return low in lx.FUNCTION_WORDS.get(lang, set()) or low in lx.FUNCTION_WORDS["en"]

@@ -101,14 +101,22 @@ _APOSTROPHES = re.compile(r"['’ʼ`´‘]")
 _SEPARATORS = re.compile(r"[\s\-‐–—_.,;:/()\"«»]+")
 
 
+_CYRILLIC_LETTERS = set("йїў")
+
+
+def _strip_marks(c: str) -> str:
+    return "".join(x for x in unicodedata.normalize("NFKD", c) if unicodedata.category(x) != "Mn")
+
+
 def normalise(name: str) -> str:
     """Fold case, accents, apostrophes and hyphens; keep Cyrillic and Hangul letters as they are.
 
     ``Namp’o`` and ``nampo``, ``Blagoveščensk`` and ``blagovescensk``, ``Хабаровськ`` with ``ё``/``е`` all
     compare equal. Hangul survives because NFKD splits syllables into jamo that NFC puts back together.
     """
-    text = unicodedata.normalize("NFKD", name.casefold().replace("ё", "е").replace("ß", "ss"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    text = name.casefold().replace("ё", "е").replace("ß", "ss")
+    # й, ї and ў are letters of their own, not и, і and у with an accent
+    text = "".join(c if c in _CYRILLIC_LETTERS else _strip_marks(c) for c in text)
     text = _APOSTROPHES.sub("", unicodedata.normalize("NFC", text))
     return _SEPARATORS.sub(" ", text).strip()
 
@@ -413,4 +421,4 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES, min_population: int
     return gaz
 
 
-_BUILD_VERSION = 4  # bump when _build changes what it indexes
+_BUILD_VERSION = 5  # bump when _build changes what it indexes

@@ -56,6 +56,7 @@ class NominatimResolver:
 
     geocode: Callable[..., object] | None = None
     min_delay_seconds: float = 1.0
+    error_wait_seconds: float = 5.0
     domain: str = "nominatim.openstreetmap.org"
     _limited: Callable[..., object] | None = field(default=None, init=False, repr=False)
 
@@ -67,7 +68,11 @@ class NominatimResolver:
             fn = self.geocode or Nominatim(user_agent=USER_AGENT, domain=self.domain, timeout=10).geocode
             # swallow_exceptions=False: a failed service must surface, not look like "no match"
             self._limited = RateLimiter(
-                fn, min_delay_seconds=self.min_delay_seconds, max_retries=1, swallow_exceptions=False
+                fn,
+                min_delay_seconds=self.min_delay_seconds,
+                max_retries=1,
+                error_wait_seconds=self.error_wait_seconds,
+                swallow_exceptions=False,
             )
         return self._limited
 

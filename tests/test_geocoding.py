@@ -46,7 +46,8 @@ def test_nominatim_fills_the_gap_and_its_answer_is_cached(gazetteer, store):
 def test_a_failed_service_is_an_error_not_a_miss(gazetteer, store):
     for err in (GeocoderTimedOut("timed out"), GeocoderServiceError("HTTP 503")):
         fake = FakeNominatim(error=err)
-        r = Geocoder(gazetteer, NominatimResolver(fake, min_delay_seconds=0), store).resolve("Nowhere-in-particular")
+        resolver = NominatimResolver(fake, min_delay_seconds=0, error_wait_seconds=0)
+        r = Geocoder(gazetteer, resolver, store).resolve("Nowhere-in-particular")
         assert r.status == "error" and "Nominatim failed" in r.to_dict()["error"]
         assert store.cache_get("nominatim", "Nowhere-in-particular") is None  # a failure is not cached
 
@@ -56,12 +57,19 @@ def test_nominatim_is_rate_limited_to_one_request_a_second(monkeypatch, gazettee
 
     clock = {"t": 100.0}
     sleeps = []
+
+    def sleep(self, seconds):
+        sleeps.append(seconds)
+        clock["t"] += seconds
+
     monkeypatch.setattr(rl.BaseRateLimiter, "_clock", lambda self: clock["t"])
-    monkeypatch.setattr(rl.RateLimiter, "_sleep", lambda self, s: sleeps.append(s), raising=True)
+    monkeypatch.setattr(rl.RateLimiter, "_sleep", sleep)
     resolver = NominatimResolver(FakeNominatim([]))
     resolver.search("a")
     resolver.search("b")
-    assert sleeps and abs(sleeps[0] - 1.0) < 1e-6
+    clock["t"] += 5
+    resolver.search("c")
+    assert sleeps == [1.0]  # the second call waited a second; the third came late enough
 
 
 def test_nominatim_is_off_unless_asked(gazetteer):
