@@ -140,7 +140,7 @@ def cmd_export(a) -> int:
     f = filters_from(a)
     with Store(a.db) as store:
         events = store.events(f)
-    subtitle = f"{f.describe()} — {len(events)} events"
+    subtitle = briefing.subtitle(f, events)
     if a.format in {"png", "timeline-png", "timeline-svg"}:
         if a.format == "png":
             data = briefing.map_png(

@@ -631,3 +631,21 @@ def _starts_sentence(tok: Token, sentences) -> bool:
 
 def _function_word(low: str, lang: str) -> bool:
     return low in lx.FUNCTION_WORDS.get(lang, set()) or low in lx.FUNCTION_WORDS["en"]
+
+
+def highlight_html(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """The report text as escaped HTML, with each (start, end, title) span marked: for the Sources page.
+
+    Everything from the report is escaped; the only markup is the <mark> this function writes.
+    """
+    import html
+
+    out, pos = [], 0
+    for start, end, title in sorted(spans):
+        if start < pos:
+            continue  # overlapping marks: keep the first
+        out.append(html.escape(text[pos:start]))
+        out.append(f'<mark title="{html.escape(title, quote=True)}">{html.escape(text[start:end])}</mark>')
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out).replace("\n", "<br>")

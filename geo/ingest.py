@@ -52,3 +52,50 @@ def commit_upload(result: ReadResult, store: Store, file_name: str, user: str = 
 def ingest_file(path: Path, store: Store, geocoder: Geocoder, user: str = "") -> dict:
     result = read_upload(Path(path).read_bytes(), geocoder)
     return commit_upload(result, store, Path(path).name, user)
+
+
+def review_rows(result: ReadResult) -> list[dict]:
+    """One plain row per read event, for a person to check (and untick) before anything is stored."""
+    rows = []
+    for i, e in enumerate(result.events):
+        rows.append(
+            {
+                "keep": True,
+                "row": result.event_rows[i] if i < len(result.event_rows) else None,
+                "report": e.report_id,
+                "kind": e.kind.value,
+                "from": (e.origin.name or e.origin.mention) if e.origin else None,
+                "place": (e.place.name or e.place.mention) if e.place else None,
+                "place status": e.place.status if e.place else None,
+                "start": e.start,
+                "end": e.end,
+                "unit": e.unit,
+                "strength": e.strength,
+                "confidence": e.confidence,
+                "sentence": e.evidence,
+            }
+        )
+    return rows
+
+
+def apply_review(result: ReadResult, rows: list[dict]) -> ReadResult:
+    """The read with the person's decisions applied: unticked events dropped, edited fields taken."""
+    import dataclasses
+
+    kept = []
+    for e, row in zip(result.events, rows, strict=True):
+        if not row.get("keep"):
+            continue
+        conf = row.get("confidence")
+        conf = int(conf) if conf not in (None, "") and str(conf) != "nan" else None
+        if conf is not None and not 1 <= conf <= 6:
+            raise ValueError(f"confidence {conf} is not an Admiralty digit 1-6")
+        strength = row.get("strength")
+        strength = int(strength) if strength not in (None, "") and str(strength) != "nan" else None
+        if strength is not None and strength < 0:
+            raise ValueError(f"strength {strength} is negative")
+        changes = {"unit": row.get("unit") or None, "strength": strength, "confidence": conf}
+        if conf != e.confidence:
+            changes["confidence_label"] = f"set by reviewer ({conf})" if conf else None
+        kept.append(dataclasses.replace(e, **changes))
+    return dataclasses.replace(result, events=kept, event_rows=[])

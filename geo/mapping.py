@@ -133,8 +133,9 @@ _EVENTS_JS = """
   var data = {{ this.data|tojson }};
   var lines = L.featureGroup().addTo(map);
   var areas = L.featureGroup().addTo(map);
-  var points = (L.markerClusterGroup ? L.markerClusterGroup({maxClusterRadius: 30, showCoverageOnHover: false})
-                                     : L.featureGroup()).addTo(map);
+  var points = ({{ this.cluster|tojson }} && L.markerClusterGroup
+                ? L.markerClusterGroup({maxClusterRadius: 30, showCoverageOnHover: false})
+                : L.featureGroup()).addTo(map);
   var drawn = [];
   data.forEach(function(d) {
     var s = styles[d.c] || styles[0];
@@ -213,9 +214,12 @@ class EventLayer(JSCSSMixin):
 
     _template = Template(_EVENTS_JS)
 
-    def __init__(self, records: list[dict], labels: list[dict], inline: bool, time_control: bool = True):
+    def __init__(
+        self, records: list[dict], labels: list[dict], inline: bool, time_control: bool = True, cluster: bool = True
+    ):
         super().__init__()
         self._name = "EventLayer"
+        self.cluster = cluster
         self.data = records
         self.labels = labels
         self.time_control = time_control
@@ -326,6 +330,7 @@ class MapOptions:
     subtitle: str | None = None
     classification: str | None = None
     time_control: bool = True
+    interactive: bool = True  # False for images: no zoom buttons, no clustering (every event is drawn)
     sources_url: str | None = "/Sources"
     center: tuple[float, float] | None = None
     zoom: int | None = None
@@ -339,7 +344,7 @@ def build_map(events: Sequence[Event], options: MapOptions = MapOptions()) -> fo
         zoom_start=options.zoom or 3,
         tiles=None,
         control_scale=True,
-        zoom_control=True,
+        zoom_control=options.interactive,
         minZoom=2,
         maxZoom=12,
     )
@@ -351,7 +356,7 @@ def build_map(events: Sequence[Event], options: MapOptions = MapOptions()) -> fo
     else:
         url, attr = TILES.get(options.tiles) or (options.tiles, "tiles: " + options.tiles)
         folium.TileLayer(url, attr=attr).add_to(m)
-    EventLayer(records, place_labels(events), options.inline, options.time_control).add_to(m)
+    EventLayer(records, place_labels(events), options.inline, options.time_control, options.interactive).add_to(m)
     Overlay(legend_html(), "bottomright").add_to(m)
     if options.title or options.classification:
         parts = []
@@ -372,11 +377,14 @@ def build_map(events: Sequence[Event], options: MapOptions = MapOptions()) -> fo
 def place_labels(events: Sequence[Event]) -> list[dict]:
     """One label per resolved place named by the events (escaped text at a point)."""
     seen: dict[tuple[float, float], str] = {}
+    count: dict[tuple[float, float], int] = {}
     for e in events:
         for p in (e.origin, e.place):
             if p and p.resolved:
-                seen.setdefault((round(p.lat, 4), round(p.lon, 4)), p.name or p.mention)
-    return [{"at": list(k), "name": safe_html(v)} for k, v in seen.items()]
+                k = (round(p.lat, 4), round(p.lon, 4))
+                seen.setdefault(k, p.name or p.mention)
+                count[k] = count.get(k, 0) + (p is e.place)
+    return [{"at": list(k), "name": safe_html(v + (f" ({count[k]})" if count[k] > 1 else ""))} for k, v in seen.items()]
 
 
 def _bounds(records: list[dict]) -> list[list[float]] | None:

@@ -27,10 +27,15 @@ def geocoder(store: Store | None = None) -> Geocoder:
     return Geocoder(gazetteer(), NominatimResolver() if online else None, store)
 
 
-@st.cache_resource
 def store() -> Store:
-    """The embedded store; an empty one is filled with the built-in sample story on first start."""
-    s = Store(os.environ.get("TROOPMAP_DB"))
+    """The embedded store (TROOPMAP_DB, else the default file)."""
+    return _store(os.environ.get("TROOPMAP_DB") or None)
+
+
+@st.cache_resource
+def _store(url: str | None) -> Store:
+    """Opened once per store; an empty one is filled with the built-in sample story on first start."""
+    s = Store(url)
     if s.count() == 0 and os.environ.get("TROOPMAP_NO_SAMPLES") != "1":
         for path in SAMPLES:
             commit_upload(read_upload(path.read_bytes(), geocoder(s)), s, path.name, user="sample data")

@@ -1,5 +1,53 @@
-"""Sources page (briefers). Filled in by the dashboard issue."""
+"""Sources page: every report, with the places and events found in it marked in the text."""
 
 import streamlit as st
 
+from geo.extraction import Extractor, highlight_html
+from geo.mapping import date_text
+from pages.shared import geocoder, store
+
+s = store()
+reports = s.reports()
 st.title("Sources")
+if not reports:
+    st.info("No free-text reports yet. Upload a reports CSV (report_id, published, source, language, title, text).")
+    st.stop()
+
+ids = [r.report_id for r in reports]
+wanted = st.query_params.get("report")
+rid = st.selectbox(
+    "Report",
+    ids,
+    index=ids.index(wanted) if wanted in ids else 0,
+    format_func=lambda i: next(f"{r.report_id} — {r.title or ''}" for r in reports if r.report_id == i),
+)
+st.query_params["report"] = rid
+report = next(r for r in reports if r.report_id == rid)
+st.caption(
+    f"{report.source or 'source not stated'} · published {report.published or 'date unknown'} · "
+    f"language {report.language or '?'}"
+)
+
+found = Extractor(geocoder()).extract(report)
+spans = [(m.start, m.end, f"{m.place.name or 'unresolved'} ({m.place.status})") for m in found.places]
+st.markdown(f'<div class="tm-report">{highlight_html(report.text, spans)}</div>', unsafe_allow_html=True)
+
+stored = [e for e in s.events() if e.report_id == rid]
+st.subheader(f"Events from this report ({len(stored)} on the map)")
+if stored:
+    st.dataframe(
+        [
+            {
+                "when": date_text(e),
+                "what": e.label,
+                "confidence": e.confidence,
+                "said": e.confidence_label,
+                "sentence": e.evidence,
+            }
+            for e in stored
+        ],
+        use_container_width=True,
+        hide_index=True,
+    )
+else:
+    st.write("None stored yet: review this report's events on the Upload page.")

@@ -1,5 +1,35 @@
-"""Timeline page (briefers). Filled in by the dashboard issue."""
+"""Timeline page (briefers): the filtered events over time, as a slide-sized chart to download."""
 
 import streamlit as st
 
+from geo.briefing import subtitle
+from geo.timeline import timeline_bytes
+from pages.shared import filters_sidebar, store
+
+events = store().events()
+f = filters_sidebar(events)
+shown = [e for e in events if f.keep(e)]
+
+with st.sidebar:
+    st.header("Chart")
+    title = st.text_input("Title", "Reported troop movements", key="tl_title")
+    handling = st.text_input(
+        "Handling line",
+        st.query_params.get("handling", ""),
+        key="tl_handling",
+        placeholder="e.g. UNCLASSIFIED // FOR TRAINING",
+    )
+
 st.title("Timeline")
+sub = subtitle(f, shown)
+png = timeline_bytes(shown, "png", title=title, subtitle=sub, classification=handling)
+st.image(png, use_container_width=True)
+left, right = st.columns(2)
+left.download_button("Download PNG (1920×1080)", png, "timeline.png", "image/png", use_container_width=True)
+right.download_button(
+    "Download SVG",
+    timeline_bytes(shown, "svg", title=title, subtitle=sub, classification=handling),
+    "timeline.svg",
+    "image/svg+xml",
+    use_container_width=True,
+)

@@ -1,5 +1,108 @@
-"""Upload page (briefers). Filled in by the dashboard issue."""
+"""Upload page (data teams): read a CSV, review what was understood, fix places, then store it once."""
 
+import hashlib
+
+import pandas as pd
 import streamlit as st
 
-st.title("Upload")
+from geo.gazetteer import CUSTOM_PLACES, add_custom_place
+from geo.ingest import apply_review, commit_upload, read_upload, review_rows
+from geo.readers import ReadError
+from pages.shared import gazetteer, geocoder, store
+
+st.title("Upload reports")
+st.caption(
+    "Movements CSV, ACLED export or free-text reports (report_id, published, source, language, title, text). "
+    "Nothing is stored until you press Store."
+)
+uploaded = st.file_uploader("CSV file", type=["csv", "tsv", "txt"])
+if uploaded is None:
+    st.stop()
+
+data = uploaded.getvalue()
+key = hashlib.sha256(data).hexdigest()
+if st.session_state.get("upload_key") != key:
+    bar = st.progress(0.0, text=f"Reading {uploaded.name}…")
+    try:
+        result = read_upload(data, geocoder(store()), progress=lambda x: bar.progress(min(x, 1.0)))
+    except ReadError as e:
+        bar.empty()
+        st.error(f"{uploaded.name} cannot be read: {e}")
+        st.stop()
+    bar.empty()
+    st.session_state.update(upload_key=key, upload_result=result, upload_done=None)
+result = st.session_state["upload_result"]
+
+delimiter = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}.get(result.delimiter, result.delimiter)
+st.write(f"Detected a **{result.format}** file, **{result.encoding}**, {delimiter}-separated.")
+cols = st.columns(4)
+for col, (label, value) in zip(
+    cols,
+    [
+        ("Rows", result.rows),
+        ("Events read", len(result.events)),
+        ("Rejected", len(result.problems)),
+        ("Unresolved places", len(result.unresolved)),
+    ],
+    strict=True,
+):
+    col.metric(label, value)
+if result.reports:
+    st.write(f"{len(result.reports)} reports; the events below were read from their text: check them.")
+
+if result.problems:
+    st.subheader("Rejected rows")
+    st.dataframe(pd.DataFrame([p.to_dict() for p in result.problems]), hide_index=True, use_container_width=True)
+
+unresolved = sorted({u["name"] for u in result.unresolved})
+if unresolved:
+    st.subheader("Places to fix")
+    st.caption(
+        "Pick one of the places the gazetteer knows by that name, or type coordinates. "
+        "The fix is saved to the custom gazetteer and used from now on."
+    )
+    for name in unresolved:
+        with st.form(f"fix_{name}"):
+            st.markdown(f"**{name}**")
+            place = next(e.place for e in result.events if e.place and e.place.mention == name)
+            options = ["(type coordinates)"] + [
+                f"{c['name']}, {c.get('country') or '?'} ({c['lat']:.3f}, {c['lon']:.3f})" for c in place.candidates
+            ]
+            pick = st.radio("Candidates", options, key=f"pick_{name}")
+            lat = st.number_input("Latitude", -90.0, 90.0, 0.0, format="%.5f", key=f"lat_{name}")
+            lon = st.number_input("Longitude", -180.0, 180.0, 0.0, format="%.5f", key=f"lon_{name}")
+            if st.form_submit_button("Save place"):
+                if pick != options[0]:
+                    c = place.candidates[options.index(pick) - 1]
+                    lat, lon = c["lat"], c["lon"]
+                if lat == 0.0 and lon == 0.0:
+                    st.error("Type coordinates or pick a candidate first.")
+                else:
+                    add_custom_place(CUSTOM_PLACES, name, lat, lon)
+                    gazetteer.clear()
+                    st.session_state.pop("upload_key")
+                    st.rerun()
+
+st.subheader("Events to store")
+edited = st.data_editor(
+    pd.DataFrame(review_rows(result)),
+    hide_index=True,
+    use_container_width=True,
+    key=f"review_{key}",
+    disabled=["row", "report", "kind", "from", "place", "place status", "start", "end", "sentence"],
+    column_config={
+        "keep": st.column_config.CheckboxColumn("keep", help="untick to leave the event out"),
+        "confidence": st.column_config.NumberColumn(min_value=1, max_value=6, step=1),
+        "strength": st.column_config.NumberColumn(min_value=0, step=1),
+    },
+)
+if st.button("Store", type="primary", disabled=st.session_state.get("upload_done") == key):
+    try:
+        reviewed = apply_review(result, edited.to_dict("records"))
+        summary = commit_upload(reviewed, store(), uploaded.name, user="dashboard")
+    except (ValueError, RuntimeError) as e:
+        st.error(f"Nothing was stored: {e}")
+    else:
+        st.session_state["upload_done"] = key
+        st.success(f"Stored {summary['accepted']} new events; {summary['duplicates']} were already in the store.")
+        st.json(summary)

@@ -1,0 +1,256 @@
+"""End-to-end: the dashboard and the exports in headless Chromium, with every request off this machine refused.
+
+In CI (CI=true) a missing Chromium is a failure, not a skip: scripts/setup.sh installs Debian's chromium.
+Screenshots go to tests/screenshots/ for a person to look at.
+"""
+
+import datetime as dt
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from geo.mapping import MapOptions, map_html
+from geo.model import Event, Kind, Place
+from tests.conftest import FIXTURES, ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+SHOTS = ROOT / "tests" / "screenshots"
+PAYLOADS = [
+    "<script>window.__pwned=1</script>",
+    '<img src=x onerror="window.__pwned=1">',
+    "${window.__pwned=1}",
+    "`;window.__pwned=1;`",
+    "\\",
+]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    path = os.environ.get("TROOPMAP_CHROMIUM") or shutil.which("chromium")
+    if not path:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must run the browser tests: Chromium is missing (scripts/setup.sh dev installs it)")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    from geo.briefing import CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def offline_page(browser, size=(1400, 900)):
+    """A page that refuses every request that does not go to this machine, and records what it refused."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.refused = []
+
+    def route(r):
+        url = r.request.url
+        if url.startswith(("file:", "data:", "http://127.0.0.1", "http://localhost", "ws://127.0.0.1")):
+            return r.continue_()
+        page.refused.append(url)
+        return r.abort()
+
+    page.route("**/*", route)
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    return page
+
+
+def hostile_events():
+    out = []
+    for i, p in enumerate(PAYLOADS):
+        place = Place(p, "Vladivostok" if i % 2 else p, 43.1 + i * 0.3, 131.9 + i * 0.3, status="matched")
+        origin = Place("Chongjin", "Chongjin", 41.8, 129.8, status="matched")
+        out.append(
+            Event(
+                Kind.MOVEMENT if i % 2 else Kind.PRESENCE,
+                place,
+                origin=origin if i % 2 else None,
+                start=dt.date(2024, 10, 8 + i),
+                unit=p,
+                source=p,
+                report_id=p,
+                evidence=p,
+                confidence_label=p,
+                confidence=3,
+            )
+        )
+    return out
+
+
+def test_exported_map_draws_offline_and_runs_no_injected_script(browser, tmp_path):
+    html = map_html(hostile_events(), MapOptions(inline=True, title="<b>bold</b> ${x}"))
+    assert "http://" not in html.replace("http://www.w3.org", "") or "https://" not in html
+    f = tmp_path / "map.html"
+    f.write_text(html, encoding="utf-8")
+    page = offline_page(browser)
+    page.goto(f.as_uri())
+    page.wait_for_function("window.troopmapDrawn === 5")
+    # open every popup and tooltip, where folium-style code would have run the payloads
+    page.evaluate("""() => { for (const k in window) { const m = window[k];
+        if (m instanceof L.Map) m.eachLayer(l => { if (l.getPopup && l.getPopup()) { l.openPopup(); }
+                                                   if (l.getTooltip && l.getTooltip()) { l.openTooltip(); } }); } }""")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert page.errors == []
+    assert page.refused == []
+    text = page.inner_text("body")
+    assert "<script>window.__pwned=1</script>" in text and "${window.__pwned=1}" in text
+    assert page.locator("path.tm-movement").count() >= 2
+    assert page.locator(".leaflet-pane path").count() > 200  # the basemap's countries are drawn too
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "export-hostile.png"))
+    page.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app(chromium, tmp_path_factory):
+    port = _free_port()
+    tmp = tmp_path_factory.mktemp("app")
+    env = {**os.environ, "TROOPMAP_DB": str(tmp / "app.db")}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("the dashboard did not start")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def map_frame(page):
+    page.wait_for_selector("iframe[title*='st_folium'], iframe[src*='streamlit_folium']", timeout=60000)
+    for _ in range(120):
+        for f in page.frames:
+            if "streamlit_folium" in f.url:
+                try:
+                    if f.evaluate("window.troopmapDrawn") is not None:
+                        return f
+                except Exception:  # the frame is still loading
+                    pass
+        page.wait_for_timeout(500)
+    raise AssertionError("the map never drew")
+
+
+def test_map_page_draws_the_sample_movements_offline(browser, app):
+    page = offline_page(browser)
+    page.goto(app + "/")
+    frame = map_frame(page)
+    page.wait_for_timeout(1500)
+    assert frame.evaluate("window.troopmapDrawn") >= 7
+    assert frame.locator("path.tm-movement").count() >= 1  # the Chongjin -> Vladivostok arrow
+    assert frame.locator(".leaflet-pane path").count() > 200  # the offline basemap
+    assert "Vladivostok" in frame.inner_text("body")  # place labels
+    assert page.refused == [], page.refused  # nothing was asked of the internet
+    assert "Page not found" not in page.inner_text("body")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "map-page.png"), full_page=True)
+    page.close()
+
+
+def test_timeline_and_sources_pages_render(browser, app):
+    page = offline_page(browser)
+    page.goto(app + "/Timeline")
+    page.wait_for_selector("img[src*='media']", timeout=60000)
+    page.screenshot(path=str(SHOTS / "timeline-page.png"), full_page=True)
+    page.goto(app + "/Sources?report=R001")
+    page.wait_for_selector("mark", timeout=60000)
+    assert page.locator("mark").count() >= 4
+    page.screenshot(path=str(SHOTS / "sources-page.png"), full_page=True)
+    assert page.refused == []
+    page.close()
+
+
+def test_upload_page_shows_reasons_and_stores_nothing_until_asked(browser, app):
+    page = offline_page(browser)
+    page.goto(app + "/Upload")
+    page.wait_for_selector("input[type=file]", state="attached", timeout=60000)
+    page.set_input_files("input[type=file]", str(FIXTURES / "messy.csv"))
+    page.wait_for_selector("text=Rejected rows", timeout=60000)
+    body = page.inner_text("body")
+    assert "Places to fix" in body and "Xanadu-on-Thames" in body
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(SHOTS / "upload-page.png"), full_page=True)
+    assert page.evaluate("window.__pwned") is None
+    page.close()
+
+
+def test_map_image_from_the_command_line_is_slide_sized_and_not_blank(chromium, tmp_path):
+    from PIL import Image
+
+    from geo.store import Store
+
+    db = tmp_path / "s.db"
+    with Store(db) as s:
+        s.add_upload(hostile_events())
+    out = tmp_path / "m.png"
+    env = {**os.environ, "TROOPMAP_DB": str(db)}
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "geo",
+            "export",
+            "--format",
+            "png",
+            "-o",
+            str(out),
+            "--classification",
+            "UNCLASSIFIED // TEST",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert p.returncode == 0, p.stderr
+    img = Image.open(out).convert("RGB")
+    assert img.size == (1920, 1080)
+    assert len(set(img.resize((64, 36)).getdata())) > 20  # land, sea, lines, legend: not one flat colour
+    SHOTS.mkdir(exist_ok=True)
+    img.save(SHOTS / "map-image.png")
