@@ -88,6 +88,13 @@ def parser() -> argparse.ArgumentParser:
     )
     e.add_argument("--tiles", default="offline", help="'offline' (default), 'osm' or a tile URL template")
     add_filter_args(e)
+
+    b = sub.add_parser("brief", help="write a briefing pack: map and timeline images, events table")
+    b.add_argument("--output", "-o", type=Path, required=True, help="folder to write the pack into")
+    b.add_argument("--title", default="Reported troop movements")
+    b.add_argument("--classification", default=os.environ.get("TROOPMAP_CLASSIFICATION", ""))
+    b.add_argument("--tiles", default="offline")
+    add_filter_args(b)
     return ap
 
 
@@ -186,6 +193,26 @@ def cmd_export(a) -> int:
     return 0
 
 
+def cmd_brief(a) -> int:
+    from geo import briefing
+
+    f = filters_from(a)
+    with Store(a.db) as store:
+        events = store.events(f)
+    files = briefing.write_pack(events, a.output, a.title, briefing.subtitle(f, events), a.classification, a.tiles)
+    print(json.dumps({"events": len(events), "files": [str(p) for p in files]}, indent=1))
+    return 0
+
+
+COMMANDS = {
+    "geocode": cmd_geocode,
+    "extract": cmd_extract,
+    "ingest": cmd_ingest,
+    "export": cmd_export,
+    "brief": cmd_brief,
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = parser()
     try:
@@ -197,12 +224,11 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    from geo.briefing import BrowserUnavailable
     from geo.readers import ReadError
 
     try:
-        return {"geocode": cmd_geocode, "extract": cmd_extract, "ingest": cmd_ingest, "export": cmd_export}[a.command](
-            a
-        )
-    except (OSError, StoreError, ReadError, UsageError) as e:
+        return COMMANDS[a.command](a)
+    except (OSError, StoreError, ReadError, UsageError, BrowserUnavailable) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

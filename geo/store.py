@@ -19,7 +19,7 @@ from typing import Any
 
 from geo.model import Event, Report
 
-DEFAULT_DB = Path(os.environ.get("TROOPMAP_HOME", Path.home() / ".local" / "share" / "troopmap")) / "troopmap.db"
+DEFAULT_DB = Path.home() / ".local" / "share" / "troopmap" / "troopmap.db"
 
 
 class StoreError(RuntimeError):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import matplotlib
 
 matplotlib.use("Agg")  # no display: charts are files
+matplotlib.rcParams["svg.fonttype"] = "none"  # SVG text stays text: searchable, editable in a slide
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from geo.briefing import subtitle
+from geo.briefing import BrowserUnavailable, briefing_zip, subtitle
 from geo.timeline import timeline_bytes
 from pages.shared import filters_sidebar, store
 
@@ -33,3 +33,17 @@ right.download_button(
     "image/svg+xml",
     use_container_width=True,
 )
+
+with st.expander("Briefing pack"):
+    st.write(
+        "The map and this timeline as slide images, with a table of the events shown, their sources and "
+        "confidence, in one zip."
+    )
+    if st.button("Make briefing pack"):
+        with st.spinner("Drawing the map in headless Chromium…"):
+            try:
+                pack = briefing_zip(shown, title, sub, handling)
+            except BrowserUnavailable as e:
+                st.error(str(e))
+            else:
+                st.download_button("Download briefing pack (zip)", pack, "briefing.zip", "application/zip")

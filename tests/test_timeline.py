@@ -1,0 +1,60 @@
+import datetime as dt
+import io
+
+from PIL import Image
+
+from geo.briefing import subtitle
+from geo.confidence import ADMIRALTY_LABELS
+from geo.model import Event, Kind, Place, Precision
+from geo.store import Filters
+from geo.timeline import timeline_bytes
+
+
+def events():
+    vl = Place("Vladivostok", "Vladivostok", 43.1, 131.9, status="matched")
+    us = Place("Ussuriysk", "Ussuriysk", 43.8, 131.9, status="matched")
+    return [
+        Event(
+            Kind.MOVEMENT,
+            vl,
+            origin=us,
+            start=dt.date(2024, 10, 8),
+            end=dt.date(2024, 10, 13),
+            unit="SOF $x$",
+            strength=1500,
+            confidence=3,
+        ),
+        Event(Kind.PRESENCE, us, start=dt.date(2024, 10, 14), unit="Brigade", confidence=1),
+        Event(Kind.PRESENCE, us, start=dt.date(2024, 10, 1), precision=Precision.MONTH, unit="Four brigades"),
+        Event(Kind.PRESENCE, us, unit="undated"),
+    ]
+
+
+def test_png_is_slide_sized_and_not_blank():
+    img = Image.open(io.BytesIO(timeline_bytes(events(), "png", title="T", subtitle="s"))).convert("RGB")
+    assert img.size == (1920, 1080)
+    assert len(set(img.resize((96, 54)).getdata())) > 10
+
+
+def test_svg_states_title_filters_legend_and_what_it_leaves_out():
+    f = Filters(since=dt.date(2024, 10, 1), min_confidence=3)
+    sub = subtitle(f, events()[:3])
+    assert sub.startswith("2024-10-01 – 2024-10-14") and "confidence 1–3" in sub and "3 events" in sub
+    svg = timeline_bytes(events(), "svg", title="Seed story", subtitle=sub, classification="UNCLASSIFIED").decode()
+    for text in [
+        "Seed story",
+        "2024-10-01 – 2024-10-14",
+        "confidence 1–3",
+        "UNCLASSIFIED",
+        "Vladivostok",
+        "Ussuriysk",
+        "1 undated events not shown",
+        *ADMIRALTY_LABELS.values(),
+    ]:
+        assert text in svg, text
+    assert "SOF $x$" in svg  # report text is drawn as text, not read as maths
+
+
+def test_no_events_says_so():
+    svg = timeline_bytes([], "svg", title="Empty").decode()
+    assert "No dated events match these filters" in svg
