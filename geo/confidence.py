@@ -22,8 +22,10 @@ Choices worth knowing (documented in the README too):
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.text import fold_marks
 
 ADMIRALTY_LABELS = {
     1: "Confirmed by other sources",
@@ -212,14 +214,9 @@ class Confidence:
         return ADMIRALTY_LABELS.get(self.credibility, "not stated") if self.credibility else "not stated"
 
 
-def _strip_marks(c: str) -> str:
-    return "".join(x for x in unicodedata.normalize("NFKD", c) if unicodedata.category(x) != "Mn")
-
-
 def normalise_label(text: str) -> str:
     """Case-fold, drop accents (but keep Hangul syllables whole), turn punctuation into single spaces."""
-    text = "".join(c if c in "йїў" else _strip_marks(c) for c in text.casefold().replace("ё", "е"))
-    text = unicodedata.normalize("NFC", text).replace("ß", "ss")
+    text = fold_marks(text.casefold().replace("ё", "е")).replace("ß", "ss")
     text = re.sub(r"[\s\-‐–—_'’`.,;:!?\"«»()]+", " ", text)
     return text.strip()
 
@@ -250,7 +247,12 @@ def parse_confidence(label: object) -> Confidence | None:
     """Map a label from any accepted scale to the Admiralty digit. Empty -> None; unknown -> error."""
     if label is None:
         return None
-    raw = str(label).strip()
+    return _parse(str(label))
+
+
+@lru_cache(maxsize=4096)  # a file repeats a handful of labels a million times
+def _parse(label: str) -> Confidence | None:
+    raw = label.strip()
     if not raw or raw.casefold() in {"nan", "none", "null"}:
         return None
     key = normalise_label(raw)

@@ -420,7 +420,11 @@ class Extractor:
     def _find_mentions(self, text, tokens, sent_of, sentences, lang) -> list[Mention]:
         mentions: list[Mention] = []
         i = 0
+        hopeful = [not _cased(t) or t.capitalised for t in tokens]  # a place needs a capital (or no case)
         while i < len(tokens):
+            if not any(hopeful[i : i + MAX_NGRAM]):
+                i += 1
+                continue
             found = None
             for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
                 j = i + n - 1

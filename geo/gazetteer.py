@@ -8,16 +8,18 @@ query names. The losing candidates are kept on the result, so a person can see a
 from __future__ import annotations
 
 import csv
+import hashlib
 import logging
 import math
 import pickle
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from geo.model import Place
+from geo.text import fold_marks
 
 log = logging.getLogger(__name__)
 
@@ -101,23 +103,18 @@ _APOSTROPHES = re.compile(r"['’ʼ`´‘]")
 _SEPARATORS = re.compile(r"[\s\-‐–—_.,;:/()\"«»]+")
 
 
-_CYRILLIC_LETTERS = set("йїў")
-
-
-def _strip_marks(c: str) -> str:
-    return "".join(x for x in unicodedata.normalize("NFKD", c) if unicodedata.category(x) != "Mn")
-
-
+@lru_cache(maxsize=65536)  # prose repeats its words and names
 def normalise(name: str) -> str:
     """Fold case, accents, apostrophes and hyphens; keep Cyrillic and Hangul letters as they are.
 
     ``Namp’o`` and ``nampo``, ``Blagoveščensk`` and ``blagovescensk``, ``Хабаровськ`` with ``ё``/``е`` all
     compare equal. Hangul survives because NFKD splits syllables into jamo that NFC puts back together.
     """
-    text = name.casefold().replace("ё", "е").replace("ß", "ss")
-    # й, ї and ў are letters of their own, not и, і and у with an accent
-    text = "".join(c if c in _CYRILLIC_LETTERS else _strip_marks(c) for c in text)
-    text = _APOSTROPHES.sub("", unicodedata.normalize("NFC", text))
+    if name.isascii():  # the common case, without the per-letter Unicode work
+        return _SEPARATORS.sub(" ", _APOSTROPHES.sub("", name.lower())).strip()
+    # й, ї and ў are letters of their own, not и, і and у with an accent (fold_marks keeps them)
+    text = fold_marks(name.casefold().replace("ё", "е").replace("ß", "ss"))
+    text = _APOSTROPHES.sub("", text)
     return _SEPARATORS.sub(" ", text).strip()
 
 
@@ -398,7 +395,8 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES, min_population: int
     )
     if stamp in _LOADED:
         return _LOADED[stamp]
-    cache = cache_dir() / f"gazetteer-{abs(hash(repr(stamp))) % 10**12}-{_BUILD_VERSION}.pickle"
+    digest = hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]  # hash() differs in every process
+    cache = cache_dir() / f"gazetteer-{digest}-{_BUILD_VERSION}.pickle"
     gaz = None
     if cache.exists():
         try:

@@ -55,7 +55,7 @@ class Place:
         return self.lat is not None and self.lon is not None
 
     def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
+        d = {name: getattr(self, name) for name in _PLACE_FIELD_NAMES}
         d["candidates"] = list(self.candidates)
         return d
 
@@ -68,7 +68,8 @@ class Place:
         return cls(**{k: v for k, v in d.items() if k in _PLACE_FIELDS})
 
 
-_PLACE_FIELDS = {f.name for f in dataclasses.fields(Place)}
+_PLACE_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Place))
+_PLACE_FIELDS = set(_PLACE_FIELD_NAMES)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class Event:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
-        d = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        d = {name: getattr(self, name) for name in _EVENT_FIELD_NAMES}
         d["kind"] = self.kind.value
         d["precision"] = self.precision.value
         d["start"] = self.start.isoformat() if self.start else None
@@ -117,7 +118,7 @@ class Event:
         d["extra"] = d.get("extra") or {}
         return cls(**d)
 
-    def key(self) -> str:
+    def key(self, as_dict: dict[str, Any] | None = None) -> str:
         """The event's identity, so that storing it twice changes nothing.
 
         An event with an ``event_id`` is identified by that id (within its report and source): a second row
@@ -126,7 +127,7 @@ class Event:
         if self.event_id:
             blob = json.dumps(["id", self.event_id, self.report_id, self.source], ensure_ascii=False)
             return hashlib.sha256(blob.encode()).hexdigest()[:32]
-        d = self.to_dict()
+        d = dict(as_dict or self.to_dict())
         d.pop("extra")
         for p in ("place", "origin"):
             if d[p]:
@@ -143,7 +144,8 @@ class Event:
         return f"{self.unit or 'unknown unit'}: {where}"
 
 
-_EVENT_FIELDS = {f.name for f in dataclasses.fields(Event)}
+_EVENT_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Event))
+_EVENT_FIELDS = set(_EVENT_FIELD_NAMES)
 
 
 @dataclass(frozen=True)

@@ -175,26 +175,39 @@ class Store:
                 )
                 upload_id = cur.lastrowid
                 accepted = duplicates = 0
-                for e in events:
-                    cur = db.execute(
+                batch: list[tuple] = []
+
+                def flush() -> int:
+                    before = db.total_changes
+                    db.executemany(
                         "INSERT OR IGNORE INTO events (key, upload_id, start, end_, confidence, unit, report_id,"
                         " source, body) VALUES (?,?,?,?,?,?,?,?,?)",
+                        batch,
+                    )
+                    batch.clear()
+                    return db.total_changes - before
+
+                sent = 0
+                for e in events:
+                    d = e.to_dict()
+                    batch.append(
                         (
-                            e.key(),
+                            e.key(d),
                             upload_id,
-                            e.start.isoformat() if e.start else None,
-                            e.end.isoformat() if e.end else None,
+                            d["start"],
+                            d["end"],
                             e.confidence,
                             e.unit,
                             e.report_id,
                             e.source,
-                            json.dumps(e.to_dict(), ensure_ascii=False, default=str),
-                        ),
+                            json.dumps(d, ensure_ascii=False, default=str),
+                        )
                     )
-                    if cur.rowcount:
-                        accepted += 1
-                    else:
-                        duplicates += 1
+                    sent += 1
+                    if len(batch) >= 5000:
+                        accepted += flush()
+                accepted += flush()
+                duplicates = sent - accepted
                 for r in reports:
                     db.execute(
                         "INSERT OR REPLACE INTO reports (report_id, upload_id, body) VALUES (?,?,?)",
