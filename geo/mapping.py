@@ -137,6 +137,8 @@ _EVENTS_JS = """
                 ? L.markerClusterGroup({maxClusterRadius: 30, showCoverageOnHover: false})
                 : L.featureGroup()).addTo(map);
   var drawn = [];
+  // thousands of features draw far faster on one canvas; a few stay SVG (crisp, and testable in the DOM)
+  var renderer = data.length > 500 ? L.canvas({padding: 0.2}) : undefined;
   data.forEach(function(d) {
     var s = styles[d.c] || styles[0];
     var layers = [];
@@ -146,7 +148,7 @@ _EVENTS_JS = """
     }
     if (d.k === "m") {
       var line = L.polyline([d.from, d.to], {color: s.color, weight: 3.5, opacity: 0.9, dashArray: s.dash,
-                                             className: "tm-movement"});
+                                             className: "tm-movement", renderer: renderer});
       line.bindPopup(d.pop, {maxWidth: 360}).bindTooltip(d.tip, {sticky: true});
       layers.push([lines, line]);
       if (L.polylineDecorator) {
@@ -154,23 +156,33 @@ _EVENTS_JS = """
           symbol: L.Symbol.arrowHead({pixelSize: 14, polygon: true,
                                       pathOptions: {color: s.color, fillOpacity: 1, weight: 0}})}]})]);
       }
-      layers.push([points, L.circleMarker(d.from, {radius: 4, color: s.color, weight: 1, fillOpacity: 0.6})
+      layers.push([points, L.circleMarker(d.from, {radius: 4, color: s.color, weight: 1, fillOpacity: 0.6,
+                                                   renderer: renderer})
                               .bindTooltip(d.tip)]);
     }
     var dot = L.circleMarker(d.to, {radius: 7, color: s.color, weight: 2.5, fillColor: s.color,
-                                    fillOpacity: d.q ? 0.15 : 0.85, className: "tm-presence"});
+                                    fillOpacity: d.q ? 0.15 : 0.85, className: "tm-presence",
+                                    renderer: renderer});
     dot.bindPopup(d.pop, {maxWidth: 360}).bindTooltip(d.tip);
     layers.push([points, dot]);
     drawn.push({d: d, layers: layers});
   });
   function show(until) {
+    // collect, then add or remove in bulk: the cluster group re-clusters once, not once per marker
+    var add = new Map(), remove = new Map();
     drawn.forEach(function(x) {
       var on = until === null || !x.d.t || x.d.t <= until;
       x.layers.forEach(function(pair) {
         var has = pair[0].hasLayer(pair[1]);
-        if (on && !has) pair[0].addLayer(pair[1]);
-        if (!on && has) pair[0].removeLayer(pair[1]);
+        var into = on && !has ? add : (!on && has ? remove : null);
+        if (into) { if (!into.has(pair[0])) into.set(pair[0], []); into.get(pair[0]).push(pair[1]); }
       });
+    });
+    add.forEach(function(list, group) {
+      if (group.addLayers) group.addLayers(list); else list.forEach(function(l) { group.addLayer(l); });
+    });
+    remove.forEach(function(list, group) {
+      if (group.removeLayers) group.removeLayers(list); else list.forEach(function(l) { group.removeLayer(l); });
     });
   }
   var labels = L.featureGroup().addTo(map);
@@ -374,6 +386,9 @@ def build_map(events: Sequence[Event], options: MapOptions = MapOptions()) -> fo
     return m
 
 
+MAX_LABELS = 60
+
+
 def place_labels(events: Sequence[Event]) -> list[dict]:
     """One label per resolved place named by the events (escaped text at a point)."""
     seen: dict[tuple[float, float], str] = {}
@@ -384,7 +399,8 @@ def place_labels(events: Sequence[Event]) -> list[dict]:
                 k = (round(p.lat, 4), round(p.lon, 4))
                 seen.setdefault(k, p.name or p.mention)
                 count[k] = count.get(k, 0) + (p is e.place)
-    return [{"at": list(k), "name": safe_html(v + (f" ({count[k]})" if count[k] > 1 else ""))} for k, v in seen.items()]
+    busiest = sorted(seen, key=lambda k: -count[k])[:MAX_LABELS]  # a label for every place of 10,000 is noise
+    return [{"at": list(k), "name": safe_html(seen[k] + (f" ({count[k]})" if count[k] > 1 else ""))} for k in busiest]
 
 
 def _bounds(records: list[dict]) -> list[list[float]] | None:
