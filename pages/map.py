@@ -28,11 +28,25 @@ st.caption(
 )
 
 
+def _view_from_url() -> tuple[tuple[float, float] | None, int | None]:
+    try:
+        lat, lon = (float(x) for x in st.query_params.get("c", "").split(","))
+        return (lat, lon), int(st.query_params.get("z", ""))
+    except ValueError:
+        return None, None
+
+
 @st.fragment
 def draw_map() -> None:
-    m = build_map(shown, MapOptions(inline=False, tiles=tiles))
-    # returned_objects=[]: panning or zooming sends nothing back, so nothing reruns
-    st_folium(m, key="troopmap", height=620, use_container_width=True, returned_objects=[])
+    # the view a link asked for is used to build the map once; later pans only update the URL, so the
+    # map is not rebuilt (st_folium redraws whenever the map's script changes)
+    center, zoom = st.session_state.setdefault("initial_view", _view_from_url())
+    m = build_map(shown, MapOptions(inline=False, tiles=tiles, center=center, zoom=zoom))
+    # only the centre and zoom come back, and only this fragment reruns when they change
+    out = st_folium(m, key="troopmap", height=620, use_container_width=True, returned_objects=["center", "zoom"])
+    if out and out.get("center") and out.get("zoom"):
+        st.query_params["c"] = f"{out['center']['lat']:.4f},{out['center']['lng']:.4f}"
+        st.query_params["z"] = str(out["zoom"])
 
 
 draw_map()

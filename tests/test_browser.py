@@ -254,3 +254,15 @@ def test_map_image_from_the_command_line_is_slide_sized_and_not_blank(chromium, 
     assert len(set(img.resize((64, 36)).getdata())) > 20  # land, sea, lines, legend: not one flat colour
     SHOTS.mkdir(exist_ok=True)
     img.save(SHOTS / "map-image.png")
+
+
+def test_a_link_reopens_the_same_view(browser, app):
+    page = offline_page(browser)
+    page.goto(app + "/?c=51.7000,36.2000&z=7")
+    frame = map_frame(page)
+    center = frame.evaluate("[window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]")
+    assert abs(center[0] - 51.7) < 0.05 and abs(center[1] - 36.2) < 0.05 and center[2] == 7
+    frame.evaluate("window.map.setView([48.5, 135.1], 6)")  # the analyst pans to Khabarovsk
+    page.wait_for_function("location.search.includes('z=6')", timeout=30000)
+    assert "c=48.5" in page.url
+    page.close()
