@@ -22,6 +22,7 @@ from jinja2 import Template
 from geo.assets import asset_url
 from geo.confidence import ADMIRALTY_LABELS, RELIABILITY_LABELS
 from geo.model import Event, Kind
+from geo.symbols import symbol_svg, unit_sidc
 
 # Colour and line style by Admiralty credibility: line style repeats what colour says, for greyscale print
 # and for colour-blind readers.
@@ -101,7 +102,7 @@ def popup_html(e: Event, sources_url: str | None = "/Sources") -> str:
     return f'<div class="tm-popup"><table>{body}</table>{quote}{notes}</div>'
 
 
-def _feature(e: Event, sources_url: str | None) -> dict | None:
+def _feature(e: Event, sources_url: str | None, with_symbol: bool = False) -> dict | None:
     """One event as the small record the browser draws (all text already escaped)."""
     p, o = e.place, e.origin
     if not (p and p.resolved):
@@ -117,6 +118,8 @@ def _feature(e: Event, sources_url: str | None) -> dict | None:
     }
     if rec["k"] == "m":
         rec["from"] = [round(o.lat, 5), round(o.lon, 5)]
+    elif with_symbol and (sidc := unit_sidc(e.unit)):
+        rec["sym"] = symbol_svg(sidc, strength_text(e) if e.strength else "")
     radius = max((q.uncertainty_km or 0) for q in (p, o) if q)
     if p.uncertainty_km:
         rec["r"] = p.uncertainty_km * 1000
@@ -136,6 +139,7 @@ _EVENTS_JS = """
   var points = ({{ this.cluster|tojson }} && L.markerClusterGroup
                 ? L.markerClusterGroup({maxClusterRadius: 30, showCoverageOnHover: false})
                 : L.featureGroup()).addTo(map);
+  var symbols = L.featureGroup().addTo(map);
   var drawn = [];
   // thousands of features draw far faster on one canvas; a few stay SVG (crisp, and testable in the DOM)
   var renderer = data.length > 500 ? L.canvas({padding: 0.2}) : undefined;
@@ -165,6 +169,12 @@ _EVENTS_JS = """
                                     renderer: renderer});
     dot.bindPopup(d.pop, {maxWidth: 360}).bindTooltip(d.tip);
     layers.push([points, dot]);
+    if (d.sym) {  // the unit's APP-6 symbol, standing on its confidence-coloured dot
+      var icon = L.divIcon({html: d.sym, className: "tm-symbol", iconSize: null, iconAnchor: [0, 0]});
+      var symbol = L.marker(d.to, {icon: icon, keyboard: false});
+      symbol.bindPopup(d.pop, {maxWidth: 360}).bindTooltip(d.tip);
+      layers.push([symbols, symbol]);
+    }
     drawn.push({d: d, layers: layers});
   });
   function show(until) {
@@ -292,6 +302,7 @@ div.leaflet-container { background: #cfe0ee; font: 13px/1.35 "Helvetica Neue", A
 .tm-title .tm-class { font-weight: 700; color: #b00; letter-spacing: 0.05em; }
 .leaflet-tooltip.tm-label { background: rgba(255,255,255,0.75); border: 0; box-shadow: none; padding: 0 3px;
   font-weight: 600; color: #222; font-size: 12px; } .leaflet-tooltip.tm-label::before { display: none; }
+.tm-symbol svg { position: absolute; transform: translate(-50%, calc(-100% - 6px)); }
 .tm-time { background: #fff; padding: 4px 6px; display: flex; gap: 6px; align-items: center; }
 .tm-time button { border: 0; background: #eee; cursor: pointer; width: 28px; height: 22px; }
 .tm-time input { width: 180px; }
@@ -350,7 +361,9 @@ class MapOptions:
 
 def build_map(events: Sequence[Event], options: MapOptions = MapOptions()) -> folium.Map:
     """A Folium map of the events: movements as arrows, presences as clustered dots, all by confidence."""
-    records = [r for r in (_feature(e, options.sources_url) for e in events) if r]
+    # unit symbols are DOM elements: drawn for a readable number of events, plain dots beyond that
+    with_symbols = len(events) <= MAX_SYMBOLS
+    records = [r for r in (_feature(e, options.sources_url, with_symbols) for e in events) if r]
     m = folium.Map(
         location=options.center or (45, 100),
         zoom_start=options.zoom or 3,
@@ -387,6 +400,7 @@ def build_map(events: Sequence[Event], options: MapOptions = MapOptions()) -> fo
 
 
 MAX_LABELS = 60
+MAX_SYMBOLS = 500
 
 
 def place_labels(events: Sequence[Event]) -> list[dict]:
