@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from geo.geocoding import Geocoder
-from geo.model import Place
+from geo.model import Place, Problem
 from geo.readers import ReadResult, read_csv_bytes
 from geo.store import Store
+
+log = logging.getLogger(__name__)
 
 
 def place_resolver(geocoder: Geocoder) -> Callable[[Sequence[str]], dict[str, Place]]:
@@ -27,8 +30,20 @@ def read_upload(data: bytes, geocoder: Geocoder, progress: Callable[[float], Non
         from geo.extraction import Extractor
 
         extractor = Extractor(geocoder)
-        for report in result.reports:
-            result.events.extend(extractor.extract(report).events)
+        kept = []
+        for i, (report, row) in enumerate(zip(result.reports, result.report_rows, strict=True)):
+            try:
+                events = extractor.extract(report).events
+            except Exception as e:  # one unreadable report must not cost the others; say which one it was
+                log.exception("extraction failed for report %s", report.report_id)
+                result.problems.append(Problem(row, "text", f"report {report.report_id}: could not be read ({e})"))
+                continue
+            kept.append(report)
+            result.events.extend(events)
+            result.event_rows.extend([row] * len(events))
+            if progress:
+                progress((i + 1) / len(result.reports))
+        result.reports = kept
     return result
 
 

@@ -39,6 +39,7 @@ class ReadResult:
     problems: list[Problem] = field(default_factory=list)
     unresolved: list[dict] = field(default_factory=list)  # {row, name}: kept, but not on the map until fixed
     event_rows: list[int] = field(default_factory=list)  # the CSV row each event came from
+    report_rows: list[int] = field(default_factory=list)  # the CSV row each report came from
     sha256: str = ""
 
     def summary(self, accepted: int | None = None, duplicates: int = 0) -> dict:
@@ -270,6 +271,7 @@ def _read_reports(rows: list[tuple[int, _Row]], result: ReadResult) -> None:
                 result.problems.append(Problem(line, "published", str(e)))
                 continue
         seen[rid] = text
+        result.report_rows.append(line)
         result.reports.append(
             Report(
                 rid,

@@ -196,3 +196,22 @@ def test_malformed_files_never_crash_and_never_lose_a_row(header, rows, encoding
     taken = len(r.events) + len(r.reports)
     assert taken + len({p.row for p in r.problems}) == r.rows
     assert all(p.reason for p in r.problems)
+
+
+def test_a_report_the_extractor_chokes_on_is_named_and_the_others_still_load(fixture_bytes, geocoder, monkeypatch):
+    from geo import extraction
+    from geo.ingest import read_upload
+
+    real = extraction.Extractor.extract
+
+    def flaky(self, report):
+        if report.report_id == "T2":
+            raise RuntimeError("boom")
+        return real(self, report)
+
+    monkeypatch.setattr(extraction.Extractor, "extract", flaky)
+    seen = []
+    r = read_upload(fixture_bytes("reports.csv"), geocoder, progress=seen.append)
+    assert [(p.row, p.column) for p in r.problems] == [(3, "text")] and "T2" in r.problems[0].reason
+    assert [x.report_id for x in r.reports] == ["T1", "T3"] and r.events
+    assert seen[-1] == 1.0
