@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from geo.model import Precision
 
@@ -50,6 +51,7 @@ def guess_dayfirst(values: list[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)  # a file repeats its dates many times
 def parse_date(text: str, dayfirst: bool = True) -> tuple[dt.date, Precision]:
     """Read one date; raise DateError with the reason when it cannot be read or does not exist."""
     s = str(text).strip()

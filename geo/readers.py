@@ -182,14 +182,17 @@ def parse_coord(lat: str, lon: str) -> tuple[float, float] | None:
 class _Row:
     """One CSV row, read by normalised column name."""
 
+    __slots__ = ("values",)
+
     def __init__(self, values: dict[str, str]):
-        self.values = values
+        # cleaned once: stripped, spreadsheet escapes undone, empty cells left out
+        self.values = {k: unescape_cell(v) for k, v in ((k, v.strip()) for k, v in values.items()) if v}
 
     def get(self, *names: str) -> str:
         for n in names:
             v = self.values.get(n)
-            if v is not None and v.strip():
-                return unescape_cell(v.strip())
+            if v:
+                return v
         return ""
 
 

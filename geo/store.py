@@ -7,6 +7,7 @@ PostgreSQL/PostGIS backend can sit behind it later.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -90,6 +91,26 @@ CREATE TABLE IF NOT EXISTS geocache (
     PRIMARY KEY (provider, query)
 );
 """
+
+
+def _place_json(p, cache: dict[int, str]) -> str:
+    if p is None:
+        return "null"
+    if id(p) not in cache:
+        cache[id(p)] = json.dumps(p.to_dict(), ensure_ascii=False, default=str)
+    return cache[id(p)]
+
+
+def _event_json(e: Event, places: dict[int, str]) -> str:
+    """Event.to_dict() as JSON, with each Place object encoded only once per upload."""
+    d = {k: getattr(e, k) for k in _EVENT_SCALARS}
+    d["kind"], d["precision"] = e.kind.value, e.precision.value
+    d["start"], d["end"] = (e.start.isoformat() if e.start else None), (e.end.isoformat() if e.end else None)
+    body = json.dumps(d, ensure_ascii=False, default=str)
+    return f'{body[:-1]}, "place": {_place_json(e.place, places)}, "origin": {_place_json(e.origin, places)}}}'
+
+
+_EVENT_SCALARS = [f.name for f in dataclasses.fields(Event) if f.name not in {"place", "origin"}]
 
 
 def sqlite_path(url: str | os.PathLike | None) -> Path:
@@ -188,19 +209,20 @@ class Store:
                     return db.total_changes - before
 
                 sent = 0
+                places: dict[int, str] = {}  # a file names few places many times: encode each once
                 for e in events:
-                    d = e.to_dict()
+                    start, end = e.start.isoformat() if e.start else None, e.end.isoformat() if e.end else None
                     batch.append(
                         (
-                            e.key(d),
+                            e.key(),
                             upload_id,
-                            d["start"],
-                            d["end"],
+                            start,
+                            end,
                             e.confidence,
                             e.unit,
                             e.report_id,
                             e.source,
-                            json.dumps(d, ensure_ascii=False, default=str),
+                            _event_json(e, places),
                         )
                     )
                     sent += 1
