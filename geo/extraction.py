@@ -16,6 +16,7 @@ The pipeline, per report:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -592,14 +593,12 @@ class Extractor:
             prev_places = targets or origins
         if report_cue[0] is not None:
             events = [
-                e if e.confidence is not None else _with(e, confidence=report_cue[0], confidence_label=report_cue[1])
+                e
+                if e.confidence is not None
+                else dataclasses.replace(e, confidence=report_cue[0], confidence_label=report_cue[1])
                 for e in events
             ]
         return _dedupe(events)
-
-
-def _with(e: Event, **changes) -> Event:
-    return Event(**{**e.__dict__, **changes})
 
 
 def _dedupe(events: Sequence[Event]) -> list[Event]:
