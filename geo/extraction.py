@@ -421,7 +421,8 @@ class Extractor:
     def _find_mentions(self, text, tokens, sent_of, sentences, lang) -> list[Mention]:
         mentions: list[Mention] = []
         i = 0
-        hopeful = [not _cased(t) or t.capitalised for t in tokens]  # a place needs a capital (or no case)
+        flags = [(t.text.isdigit(), _cased(t), t.capitalised) for t in tokens]
+        hopeful = [not f[1] or f[2] for f in flags]  # a place needs a capital (or no case)
         while i < len(tokens):
             if not any(hopeful[i : i + MAX_NGRAM]):
                 i += 1
@@ -429,7 +430,7 @@ class Extractor:
             found = None
             for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
                 j = i + n - 1
-                if sent_of[j] != sent_of[i] or not self._plausible_span(tokens, i, j):
+                if sent_of[j] != sent_of[i] or not self._plausible_span(tokens, i, j, flags):
                     continue
                 surface = text[tokens[i].start : tokens[j].end]
                 cands, particle = self._lookup(surface, lang)
@@ -448,15 +449,16 @@ class Extractor:
         return mentions
 
     @staticmethod
-    def _plausible_span(tokens, i, j) -> bool:
-        span = tokens[i : j + 1]
-        if any(t.text.isdigit() for t in span):
+    def _plausible_span(tokens, i, j, flags) -> bool:
+        """flags[k] = (is a number, is cased, is capitalised), computed once per report."""
+        span = flags[i : j + 1]
+        if any(f[0] for f in span):
             return False
-        if not _cased(span[0]):
+        if not span[0][1]:
             return True  # Hangul and other uncased scripts
         if i == j:
-            return span[0].capitalised and len(span[0].text) >= 2
-        return any(t.capitalised for t in span)
+            return span[0][2] and len(tokens[i].text) >= 2
+        return any(f[2] for f in span)
 
     @staticmethod
     def _person_or_org(text, tokens, i, j, sent_of, sentences, lang) -> bool:
@@ -612,20 +614,28 @@ def _dedupe(events: Sequence[Event]) -> list[Event]:
 
 
 def _has_stem(low: str, table: dict[str, tuple[str, ...]], lang: str) -> bool:
-    stems = table.get(lang, ()) + (table["en"] if lang != "en" else ())
-    if lang == "ko":
-        return any(s in low for s in stems)
-    words = set(re.findall(r"\w+", low))
-    for s in stems:
-        if s.endswith("$"):
-            if s[:-1] in words:
-                return True
-        elif " " in s:
-            if s in low:
-                return True
-        elif any(w.startswith(s) for w in words):
-            return True
-    return False
+    key = (id(table), lang)
+    if key not in _STEMS:
+        _STEMS[key] = _split_stems(table.get(lang, ()) + (table["en"] if lang != "en" else ()), lang)
+    prefixes, words, phrases = _STEMS[key]
+    if any(p in low for p in phrases):
+        return True
+    return any(w in words or w.startswith(prefixes) for w in _WORD.findall(low))
+
+
+_STEMS: dict[tuple[int, str], tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]] = {}
+_WORD = re.compile(r"\w+")
+
+
+def _split_stems(stems, lang: str):
+    """Word-start stems (one str.startswith over a tuple), whole words ("sent$"), and phrases or Korean
+    entries, which are looked for anywhere (a Korean particle follows its noun)."""
+    prefixes = tuple(
+        s for s in stems if not s.endswith("$") and " " not in s and not (lang == "ko" and _HANGUL.search(s))
+    )
+    words = frozenset(s[:-1] for s in stems if s.endswith("$"))
+    phrases = tuple(s for s in stems if " " in s or (lang == "ko" and _HANGUL.search(s)))
+    return prefixes, words, phrases
 
 
 def _starts_sentence(tok: Token, sentences) -> bool:

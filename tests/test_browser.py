@@ -211,6 +211,8 @@ def test_upload_page_shows_reasons_and_stores_nothing_until_asked(browser, app):
     page.wait_for_selector("input[type=file]", state="attached", timeout=60000)
     page.set_input_files("input[type=file]", str(FIXTURES / "messy.csv"))
     page.wait_for_selector("text=Rejected rows", timeout=60000)
+    page.wait_for_selector("text=Places to fix", timeout=60000)  # the page renders top to bottom
+    page.wait_for_selector("text=Events to store", timeout=60000)
     body = page.inner_text("body")
     assert "Places to fix" in body and "Xanadu-on-Thames" in body
     page.wait_for_timeout(1000)
