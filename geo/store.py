@@ -134,6 +134,8 @@ class Store:
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            # big uploads insert into large indexes: keep them in memory (256 MB at most) rather than on disk
+            self._db.execute("PRAGMA cache_size=-262144")
             self._db.executescript(SCHEMA)
         except (sqlite3.Error, OSError) as e:
             raise StoreError(f"cannot open store {self.path}: {e}") from e
