@@ -131,7 +131,6 @@ TABLE: list[tuple[int, str, str, tuple[str, ...]]] = [
             "presumes",
             "presumee",
             "presumees",
-            "selon",
         ),
     ),
     (4, "words", "fr", ("peu probable", "douteux", "dement", "dementi", "nie", "a nie")),

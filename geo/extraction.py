@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from geo import lexicon as lx
 from geo.confidence import cues, normalise_label
+from geo.dates import period_end
 from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank
 from geo.model import Event, Kind, Place, Precision, Report
 
@@ -236,8 +237,17 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
                 best = cand
         if best:
             break
+    if best and best[2] is None:
+        # "left on 30 October and reached Kursk on 4 November": several single dates span the event
+        found = {d for pat in _date_patterns() for m in pat.finditer(sentence) if (d := _single(m, published))}
+        if len(found) > 1:
+            return min(found), max(found), Precision.DAY
     if best:
         return best[1], best[2], Precision.DAY
+    if m := _month_alone().search(sentence):  # "late November", "Ende November", "en novembre"
+        start = _infer_year(months[m.group("m").casefold()], 1, published, m.group("y"))
+        if start:
+            return start, period_end(start, Precision.MONTH), Precision.MONTH
     if published:
         if any(p in low for p in lx.LAST_WEEK):
             monday = published - dt.timedelta(days=published.weekday() + 7)
@@ -254,6 +264,26 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
             back = (published.weekday() - wd) % 7 or 7
             return published - dt.timedelta(days=back), None, Precision.DAY
     return None, None, Precision.DAY
+
+
+def _single(m: re.Match, published: dt.date | None) -> dt.date | None:
+    """The date a single-date match states (None for a range match)."""
+    g = m.groupdict()
+    if g.get("d1"):
+        return None
+    mon = int(g["m"]) if g["m"].isdigit() else _months().get(g["m"].casefold())
+    return _infer_year(mon, int(g["d"]), published, g.get("y")) if mon else None
+
+
+@lru_cache(maxsize=1)
+def _month_alone() -> re.Pattern:
+    cues = "|".join(sorted(map(re.escape, lx.MONTH_CUES), key=len, reverse=True))
+    month = "(?P<m>" + "|".join(sorted(map(re.escape, _months()), key=len, reverse=True)) + r")"
+    return re.compile(
+        rf"(?<!\w)(?:{cues})(?:\s+(?:of|de))?\s+(?:the\s+)?{month}\.?(?:\s+(?P<y>(?:19|20)\d{{2}}))?"
+        r"(?!\w)(?!\s*\d)",
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -521,6 +551,10 @@ class Extractor:
                     w in {"of", "de", "от", "від"} and len(before) >= 2 and before[-2] in lx.REFERENCE.get(lg, ())
                 ):
                     return "reference"
+        if before and before[-1] in lx.ORIGIN_VERBS:
+            return "origin"
+        if before and before[-1] in lx.DESTINATION_VERBS:
+            return "destination"
         for w in reversed(before):
             for lg in langs:
                 if w in lx.DESTINATION.get(lg, ()):

@@ -122,7 +122,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Russian and Ukrainian case endings, longest first. A stem keeps at least four letters.
 _ENDINGS = sorted(
     """ями ами ого его ому ему ыми ими ой ей ий ый ій ая яя ое ее ом ем ам ям ах ях
-    ою ею ів ов ев ої а я у ю е ы и і ь й о""".split(),
+    ою ею ую юю ів ов ев ої а я у ю е ы и і ь й о""".split(),
     key=len,
     reverse=True,
 )
@@ -419,4 +419,4 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES, min_population: int
     return gaz
 
 
-_BUILD_VERSION = 5  # bump when _build changes what it indexes
+_BUILD_VERSION = 6  # bump when _build changes what it indexes

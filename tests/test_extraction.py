@@ -82,6 +82,10 @@ def test_context_settles_ambiguity_in_a_report(extractor):
         ("Seen last week.", "2024-11-11", "2024-11-17"),
         ("Seen yesterday.", "2024-11-19", None),
         ("Seen on Monday.", "2024-11-18", None),
+        ("They moved in late October.", "2024-10-01", "2024-10-31"),
+        ("They left on 30 October and arrived on 4 November.", "2024-10-30", "2024-11-04"),
+        ("Sie wurden Ende Oktober verlegt.", "2024-10-01", "2024-10-31"),
+        ("They may move soon.", None, None),  # "may" the verb is no month: a lone month needs "in", "late"…
     ],
 )
 def test_dates(sentence, start, end):
@@ -126,6 +130,7 @@ def test_strength(sentence, lang, strength, approx):
         ("La llegada no está confirmada.", "es", 6),
         ("Die Verlegung wurde nicht offiziell bestätigt.", "de", 6),
         ("Troops arrived in the city.", "en", None),
+        ("Des soldats sont arrivés, selon Kiev.", "fr", None),  # attribution says who, not how sure
     ],
 )
 def test_confidence_cues(sentence, lang, digit):
@@ -211,3 +216,15 @@ def test_language_detection_and_sentences():
     assert detect_language("병력이 이동했다.", None) == "ko"
     assert detect_language("Les soldats sont arrivés et la ville est calme.", None) == "fr"
     assert len(split_sentences("Am 28. Oktober kamen sie an. Dann fuhren sie weiter.")) == 2
+
+
+def test_verbs_that_take_the_place_as_their_object(extractor):
+    text = "Two trains carrying some 2,000 troops left Ussuriysk on 1 November and reached Khabarovsk on 3 November."
+    [e] = [e for e in extract(extractor, text, "en").events if e.kind is Kind.MOVEMENT]
+    assert (e.origin.name, e.place.name, e.strength) == ("Ussuriysk", "Khabarovsk", 2000)
+
+
+def test_accusative_region(extractor):
+    text = "Около 5 тысяч военных переброшены из Хабаровска в Белгородскую область 3 ноября."
+    [e] = extract(extractor, text, "ru").events
+    assert (e.origin.name, e.place.name, e.strength) == ("Khabarovsk", "Belgorod Oblast", 5000)
