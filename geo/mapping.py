@@ -128,7 +128,7 @@ def _feature(e: Event, sources_url: str | None, with_symbol: bool = False) -> di
     return rec
 
 
-_EVENTS_JS = """
+_EVENTS_JS = r"""
 {% macro script(this, kwargs) %}
 (function() {
   var map = {{ this._parent.get_name() }};
@@ -210,8 +210,17 @@ _EVENTS_JS = """
       var range = L.DomUtil.create("input", "", div); range.type = "range"; range.min = 0;
       range.max = dates.length; range.value = dates.length;
       var label = L.DomUtil.create("span", "", div); label.textContent = "all dates";
-      function set(i) { range.value = i; var until = i >= dates.length ? null : dates[i];
-        label.textContent = until ? "up to " + until : "all dates"; show(until); }
+      function set(i, keep) { range.value = i; var until = i >= dates.length ? null : dates[i];
+        label.textContent = until ? "up to " + until : "all dates"; show(until);
+        if (!keep) remember(until); }
+      // the time position lives in the page's URL (t=DATE), so a shared link opens at the same moment;
+      // the map runs in a same-origin frame of the dashboard, so the URL is the parent's
+      function pageUrl() { try { return new URL(window.parent.location.href); } catch (e) { return null; } }
+      function remember(until) {
+        var u = pageUrl(); if (!u) return;
+        if (until) u.searchParams.set("t", until); else u.searchParams.delete("t");
+        try { window.parent.history.replaceState(window.parent.history.state, "", u.toString()); } catch (e) {}
+      }
       var timer = null;
       range.oninput = function() { set(+range.value); };
       btn.onclick = function() {
@@ -221,6 +230,11 @@ _EVENTS_JS = """
           timer = null; btn.textContent = "▶"; } }, 900);
       };
       L.DomEvent.disableClickPropagation(div);
+      var asked = pageUrl() && pageUrl().searchParams.get("t");
+      if (asked && /^\d{4}-\d{2}-\d{2}$/.test(asked)) {
+        var k = dates.findIndex(function(d) { return d > asked; });
+        set(k < 0 ? dates.length : Math.max(0, k - 1), true);
+      }
       return div;
     }});
     new Ctl().addTo(map);

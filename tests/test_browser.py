@@ -268,3 +268,14 @@ def test_a_link_reopens_the_same_view(browser, app):
     page.wait_for_function("location.search.includes('z=6')", timeout=30000)
     assert "c=48.5" in page.url
     page.close()
+
+
+def test_a_link_reopens_the_same_moment_of_the_time_control(browser, app):
+    page = offline_page(browser)
+    page.goto(app + "/?t=2024-10-13")
+    frame = map_frame(page)
+    assert frame.inner_text(".tm-time span") == "up to 2024-10-08"  # the last event date on or before t
+    frame.evaluate("document.querySelector('.tm-time input').value = 99")
+    frame.dispatch_event(".tm-time input", "input")
+    page.wait_for_function("!location.search.includes('t=')", timeout=10000)  # back to all dates
+    page.close()
