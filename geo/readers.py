@@ -97,29 +97,6 @@ def _norm_col(c: str) -> str:
 
 
 # -- layouts -----------------------------------------------------------------------------------------------
-MOVEMENT_COLUMNS = [
-    "event_id",
-    "report_id",
-    "start_date",
-    "end_date",
-    "kind",
-    "unit",
-    "strength",
-    "origin",
-    "destination",
-    "origin_lat",
-    "origin_lon",
-    "destination_lat",
-    "destination_lon",
-    "confidence",
-    "source_reliability",
-    "source",
-    "source_url",
-    "notes",
-    "evidence",
-    "precision",
-]
-REPORT_COLUMNS = ["report_id", "published", "source", "language", "title", "text"]
 ALIASES = {
     "date": "start_date",
     "location": "destination",
