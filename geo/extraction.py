@@ -205,12 +205,16 @@ def _infer_year(month: int, day: int, published: dt.date | None, stated: str | N
     return d
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None, Precision]:
     """The first date or date range a sentence states (relative ones against ``published``)."""
     low = sentence.casefold()
     best: tuple[int, dt.date, dt.date | None] | None = None
     months = _months()
-    for pat in _date_patterns():
+    # every absolute date has a digit in it: a sentence with none skips the month-name patterns
+    for pat in _date_patterns() if _DIGIT.search(sentence) else ():
         for m in pat.finditer(sentence):
             g = m.groupdict()
             mon = months.get(g["m"].casefold()) if not g["m"].isdigit() else int(g["m"])

@@ -91,3 +91,28 @@ def test_lookup_is_a_dict_hit_not_a_scan():
     g.add(Candidate("A", 1, 2, "XX", "city", 1, 10, "geonames"), ["Alpha", "Álpha"])
     assert list(g.index) == ["alpha"]
     assert g.lookup("ALPHA")[0].name == "A"
+
+
+def test_a_place_fixed_by_hand_joins_the_custom_gazetteer(tmp_path, monkeypatch):
+    import shutil
+
+    from geo.gazetteer import CUSTOM_PLACES, add_custom_place, load_gazetteer
+
+    monkeypatch.setenv("TROOPMAP_CACHE", str(tmp_path / "cache"))
+    custom = tmp_path / "places.csv"
+    shutil.copy(CUSTOM_PLACES, custom)
+    assert load_gazetteer(custom).resolve("Sergeyevka range").status == "not_found"
+    add_custom_place(custom, "Sergeyevka range", 43.55, 132.37, "RU", alternate_names=["Сергеевка"])
+    g = load_gazetteer(custom)
+    for name in ["Sergeyevka range", "Сергеевка"]:
+        r = g.resolve(name)
+        assert (r.status, r.best.source, r.best.lat) == ("matched", "custom", 43.55)
+
+
+def test_coordinates_out_of_range_are_refused(tmp_path):
+    import pytest
+
+    from geo.gazetteer import add_custom_place
+
+    with pytest.raises(ValueError, match="out of range"):
+        add_custom_place(tmp_path / "p.csv", "Nowhere", 95.0, 10.0)

@@ -215,3 +215,20 @@ def test_a_report_the_extractor_chokes_on_is_named_and_the_others_still_load(fix
     assert [(p.row, p.column) for p in r.problems] == [(3, "text")] and "T2" in r.problems[0].reason
     assert [x.report_id for x in r.reports] == ["T1", "T3"] and r.events
     assert seen[-1] == 1.0
+
+
+def test_review_drops_unticked_events_and_takes_edits(fixture_bytes, geocoder):
+    from geo.ingest import apply_review, read_upload, review_rows
+
+    result = read_upload(fixture_bytes("messy.csv"), geocoder)
+    rows = review_rows(result)
+    rows[0]["keep"] = False
+    rows[1]["confidence"] = 2
+    rows[1]["unit"] = "Marine brigade (checked)"
+    reviewed = apply_review(result, rows)
+    assert len(reviewed.events) == len(result.events) - 1
+    assert (reviewed.events[0].confidence, reviewed.events[0].unit) == (2, "Marine brigade (checked)")
+    assert "reviewer" in reviewed.events[0].confidence_label
+    rows[1]["confidence"] = 9
+    with pytest.raises(ValueError, match="Admiralty"):
+        apply_review(result, rows)
