@@ -96,12 +96,17 @@ class Event:
     notes: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
-    def to_dict(self) -> dict[str, Any]:
-        d = {name: getattr(self, name) for name in _EVENT_FIELD_NAMES}
+    def scalars(self) -> dict[str, Any]:
+        """Every field but the two places, as JSON-ready values."""
+        d = {name: getattr(self, name) for name in _EVENT_SCALAR_NAMES}
         d["kind"] = self.kind.value
         d["precision"] = self.precision.value
         d["start"] = self.start.isoformat() if self.start else None
         d["end"] = self.end.isoformat() if self.end else None
+        return d
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.scalars()
         d["place"] = self.place.to_dict() if self.place else None
         d["origin"] = self.origin.to_dict() if self.origin else None
         return d
@@ -118,7 +123,7 @@ class Event:
         d["extra"] = d.get("extra") or {}
         return cls(**d)
 
-    def key(self, as_dict: dict[str, Any] | None = None) -> str:
+    def key(self) -> str:
         """The event's identity, so that storing it twice changes nothing.
 
         An event with an ``event_id`` is identified by that id (within its report and source): a second row
@@ -127,7 +132,7 @@ class Event:
         if self.event_id:
             blob = json.dumps(["id", self.event_id, self.report_id, self.source], ensure_ascii=False)
             return hashlib.sha256(blob.encode()).hexdigest()[:32]
-        d = dict(as_dict or self.to_dict())
+        d = self.to_dict()
         d.pop("extra")
         for p in ("place", "origin"):
             if d[p]:
@@ -146,6 +151,7 @@ class Event:
 
 _EVENT_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Event))
 _EVENT_FIELDS = set(_EVENT_FIELD_NAMES)
+_EVENT_SCALAR_NAMES = tuple(n for n in _EVENT_FIELD_NAMES if n not in {"place", "origin"})
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ PostgreSQL/PostGIS backend can sit behind it later.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import os
@@ -103,14 +102,8 @@ def _place_json(p, cache: dict[int, str]) -> str:
 
 def _event_json(e: Event, places: dict[int, str]) -> str:
     """Event.to_dict() as JSON, with each Place object encoded only once per upload."""
-    d = {k: getattr(e, k) for k in _EVENT_SCALARS}
-    d["kind"], d["precision"] = e.kind.value, e.precision.value
-    d["start"], d["end"] = (e.start.isoformat() if e.start else None), (e.end.isoformat() if e.end else None)
-    body = json.dumps(d, ensure_ascii=False, default=str)
+    body = json.dumps(e.scalars(), ensure_ascii=False, default=str)
     return f'{body[:-1]}, "place": {_place_json(e.place, places)}, "origin": {_place_json(e.origin, places)}}}'
-
-
-_EVENT_SCALARS = [f.name for f in dataclasses.fields(Event) if f.name not in {"place", "origin"}]
 
 
 def sqlite_path(url: str | os.PathLike | None) -> Path:
