@@ -56,6 +56,7 @@ t = time.perf_counter()
 step, path, db = sys.argv[1], sys.argv[2], sys.argv[3]
 if step == "pandas":
     import pandas as pd
+    t = time.perf_counter()  # the import is not reading
     n = len(pd.read_csv(path, dtype=str, keep_default_na=False))
 elif step == "troopmap":
     from geo.geocoding import Geocoder

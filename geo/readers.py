@@ -8,15 +8,19 @@ cannot be read at all raises :class:`ReadError`. Places that cannot be resolved 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import re
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 
 from geo.confidence import UnknownConfidenceLabel, parse_confidence
 from geo.dates import DateError, guess_dayfirst, parse_date
-from geo.model import Event, Kind, Place, Precision, Problem, Report
+from geo.model import Event, EventTable, Kind, Place, Precision, Problem, Report, bulk
 from geo.spreadsheet import unescape_cell
 
 csv.field_size_limit(16 * 1024 * 1024)
@@ -34,7 +38,7 @@ class ReadResult:
     encoding: str
     delimiter: str
     rows: int = 0
-    events: list[Event] = field(default_factory=list)
+    events: Sequence[Event] = field(default_factory=list)  # an EventTable for events files
     reports: list[Report] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     unresolved: list[dict] = field(default_factory=list)  # {row, name}: kept, but not on the map until fixed
@@ -86,7 +90,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def sniff_delimiter(text: str) -> str:
-    header = text.split("\n", 1)[0]
+    header = text[: text.find("\n")] if "\n" in text[:65536] else text[:65536]
     counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=counts.get)
     return best if counts[best] else ","
@@ -156,21 +160,69 @@ def parse_coord(lat: str, lon: str) -> tuple[float, float] | None:
     return la, lo
 
 
-class _Row:
-    """One CSV row, read by normalised column name."""
+class _Table:
+    """A file's rows, read a column at a time: cells stripped and spreadsheet escapes undone.
 
-    __slots__ = ("values",)
+    Validation works on columns, not rows: a million-row file names a few dozen places, dates and confidence
+    labels, so each distinct value (or combination of values) is checked once and its answer shared by every
+    row that has it.
+    """
 
-    def __init__(self, values: dict[str, str]):
-        # cleaned once: stripped, spreadsheet escapes undone, empty cells left out
-        self.values = {k: unescape_cell(v) for k, v in ((k, v.strip()) for k, v in values.items()) if v}
+    def __init__(self, columns: list[str], cells: list[Sequence[str]], length: int, escaped: bool = True):
+        self.index: dict[str, int] = {}
+        for i, c in enumerate(columns):
+            self.index.setdefault(c, i)
+        self.cells = cells  # column by column
+        self.length = length
+        self.escaped = escaped  # False when the file has no apostrophe at all, so no cell can be escaped
 
-    def get(self, *names: str) -> str:
-        for n in names:
-            v = self.values.get(n)
-            if v:
-                return v
-        return ""
+    def __call__(self, *names: str) -> list[str]:
+        """The column under the first of ``names`` whose cell is not empty, row by row ("" when none is)."""
+        out: list[str] | None = None
+        for name in names:
+            i = self.index.get(name)
+            if i is None:
+                continue
+            values = list(map(str.strip, self.cells[i]))
+            if self.escaped:
+                values = [unescape_cell(v) for v in values]
+            out = values if out is None else [a or b for a, b in zip(out, values)]
+        return out if out is not None else [""] * self.length
+
+
+class _Answers(list):
+    """What :func:`_each` found for each row; ``rejected`` says whether it rejected any."""
+
+    rejected = False
+
+
+def _each(fn: Callable[..., object], *columns: list[str]) -> _Answers:
+    """``fn`` of each row's values in ``columns``, computed once per distinct combination. A row ``fn``
+    rejects gets the :class:`_RowRejected` itself in place of a value."""
+    n = len(columns[0])
+    # a column with one value throughout (often one the file does not have) is passed as that value
+    fixed = [c[0] if n and c[0] == c[-1] and c.count(c[0]) == n else None for c in columns]
+    moving = [c for c, f in zip(columns, fixed) if f is None]
+    keys = moving[0] if len(moving) == 1 else list(zip(*moving)) if moving else [()] * n
+
+    def answer(key: object) -> object:
+        values = iter((key,) if len(moving) == 1 else key)
+        try:
+            return fn(*(f if f is not None else next(values) for f in fixed))
+        except _RowRejected as e:
+            return e
+
+    answers = {k: answer(k) for k in set(keys)}
+    out = _Answers(map(answers.__getitem__, keys))
+    out.rejected = any(type(a) is _RowRejected for a in answers.values())
+    return out
+
+
+def _text(values: list[str]) -> list[str | None]:
+    """Empty cells as None."""
+    if "" not in values:
+        return values
+    return [v or None for v in values]
 
 
 # -- the reader --------------------------------------------------------------------------------------------
@@ -182,58 +234,134 @@ def read_csv_bytes(
 ) -> ReadResult:
     """Read a CSV file of any of the three layouts. ``resolve_places`` maps place names to Places (a whole
     file's names at once, so they give each other context); without one, places stay unresolved."""
+    with bulk():
+        return _read(data, resolve_places, progress)
+
+
+def _read(data: bytes, resolve_places: Resolver | None, progress: Callable[[float], None] | None) -> ReadResult:
     text, encoding = decode(data)
-    if not text.strip():
+    if not text or text.isspace():
         raise ReadError("the file is empty")
     delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    escaped = "'" in text
+    del text  # rows are decoded again as they are read: a StringIO of the text would take four times its size
+    reader = csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as e:
         raise ReadError(f"cannot read the header line: {e}") from None
     columns = [_norm_col(c) for c in header]
+    width = len(columns)
     fmt = detect_format(columns)
     result = ReadResult(fmt, encoding, delimiter, sha256=hashlib.sha256(data).hexdigest())
-    rows: list[tuple[int, _Row]] = []
-    line = 1
-    while True:
-        try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as e:
-            line += 1
-            result.rows += 1
-            result.problems.append(Problem(line, None, f"malformed CSV line: {e}"))
-            continue
-        line = reader.line_num
-        if not any(v.strip() for v in values):
-            continue
-        result.rows += 1
-        if len(values) > len(columns) and any(v.strip() for v in values[len(columns) :]):
-            result.problems.append(
-                Problem(
-                    line,
-                    None,
-                    f"row has {len(values)} fields but the header has {len(columns)}; check the delimiter and quoting",
-                )
-            )
-            continue
-        rows.append((line, _Row(dict(zip(columns, values)))))
-    if fmt == "reports":
-        _read_reports(rows, result)
+    cells, lines = _fast_columns(data, encoding, delimiter, width)
+    if cells is None:  # read row by row, to say which rows are broken and keep the others
+        rows, lines = _rows(reader, width, result.problems)
+        result.rows = len(rows)
+        if min(lines, default=0) < 0:  # rows that could not be split into fields: rejected, and not read further
+            kept = [i for i, n in enumerate(lines) if n > 0]
+            rows, lines = [rows[i] for i in kept], [lines[i] for i in kept]
+        cells = list(zip(*rows)) or [()] * width
+        del rows
     else:
-        _read_events(rows, result, fmt, resolve_places, progress)
+        result.rows = len(lines)
+    table = _Table(columns, cells, len(lines), escaped)
+    if fmt == "reports":
+        _read_reports(table, lines, result)
+    else:
+        _read_events(table, lines, result, fmt, resolve_places, progress)
     result.problems.sort(key=lambda p: p.row)
     return result
 
 
-def _read_reports(rows: list[tuple[int, _Row]], result: ReadResult) -> None:
-    dates = [r.get("published") for _, r in rows]
-    dayfirst = guess_dayfirst(dates)
+def _fast_columns(data: bytes, encoding: str, delimiter: str, width: int):
+    """The file's columns and each row's line, parsed by pandas' C reader, when every row sits on its own line
+    and has the header's width; (None, []) for any other file.
+
+    Blank lines come back as rows of empty cells and are dropped here. Files this cannot take whole (broken
+    quoting, a row too wide, a field across lines) are read by :func:`_rows`, which names every broken row.
+    """
+    import pandas as pd
+
+    physical_lines = data.count(b"\n") + (not data.endswith(b"\n"))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # pandas warns, and drops cells, when a row is wider than the header
+            frame = pd.read_csv(
+                io.BytesIO(data),
+                sep=delimiter,
+                encoding=encoding,
+                dtype=str,
+                na_filter=False,
+                header=0,
+                index_col=False,
+                skip_blank_lines=False,
+                engine="c",
+                on_bad_lines="error",
+            )
+    except (ValueError, UnicodeError, Warning, pd.errors.ParserError):
+        return None, []
+    if len(frame) + 1 != physical_lines or frame.shape[1] != width:
+        return None, []
+    cells = [frame.iloc[:, i].tolist() for i in range(width)]
+    del frame
+    lines = list(range(2, len(cells[0]) + 2)) if cells else []
+    blank = [i for i, v in enumerate(cells[0]) if not v or v.isspace()] if cells else []
+    blank = [i for i in blank if all(not c[i] or c[i].isspace() for c in cells)]
+    if blank:
+        keep = [True] * len(lines)
+        for i in blank:
+            keep[i] = False
+        cells = [list(compress(c, keep)) for c in cells]
+        lines = list(compress(lines, keep))
+    return cells, lines
+
+
+def _rows(reader, width: int, problems: list[Problem]) -> tuple[list[list[str]], list[int]]:
+    """Rows one by one, with the line each starts on: for files with broken lines or rows of the wrong width.
+    A row that cannot be split into the header's fields is kept (with its line negated) so it is counted."""
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    line = 1
+    while True:
+        try:
+            for values in reader:
+                line = reader.line_num
+                if len(values) != width:
+                    if not "".join(values).strip():
+                        continue  # a blank line
+                    if len(values) > width and "".join(values[width:]).strip():
+                        problems.append(
+                            Problem(
+                                line,
+                                None,
+                                f"row has {len(values)} fields but the header has {width}; "
+                                "check the delimiter and quoting",
+                            )
+                        )
+                        rows.append([""] * width)
+                        lines.append(-line)
+                        continue
+                    values = (values + [""] * width)[:width]  # a short row is padded
+                elif not values[0].strip() and not "".join(values).strip():
+                    continue
+                rows.append(values)
+                lines.append(line)
+            return rows, lines
+        except csv.Error as e:
+            line += 1
+            problems.append(Problem(line, None, f"malformed CSV line: {e}"))
+            rows.append([""] * width)
+            lines.append(-line)
+
+
+def _read_reports(col: _Table, lines: list[int], result: ReadResult) -> None:
+    published_column = col("published")
+    dayfirst = guess_dayfirst(list(dict.fromkeys(published_column)))
     seen: dict[str, str] = {}
-    for line, r in rows:
-        rid, text = r.get("report_id"), r.get("text")
+    for line, rid, text, p, source, language, title in zip(
+        lines, col("report_id"), col("text"), published_column, col("source"), col("language"), col("title")
+    ):
         if not rid:
             result.problems.append(Problem(line, "report_id", "no report_id"))
             continue
@@ -244,7 +372,7 @@ def _read_reports(rows: list[tuple[int, _Row]], result: ReadResult) -> None:
             result.problems.append(Problem(line, "report_id", f"report_id {rid!r} is used twice with different text"))
             continue
         published = None
-        if p := r.get("published"):
+        if p:
             try:
                 published, _ = parse_date(p, dayfirst)
             except DateError as e:
@@ -252,40 +380,7 @@ def _read_reports(rows: list[tuple[int, _Row]], result: ReadResult) -> None:
                 continue
         seen[rid] = text
         result.report_rows.append(line)
-        result.reports.append(
-            Report(
-                rid,
-                text,
-                published,
-                r.get("source") or None,
-                (r.get("language") or "").lower() or None,
-                r.get("title") or None,
-            )
-        )
-
-
-def _read_events(rows, result: ReadResult, fmt: str, resolve_places: Resolver | None, progress) -> None:
-    acled = fmt.startswith("acled")
-    date_col = "event_date" if acled else "start_date"
-    dayfirst = guess_dayfirst([r.get(date_col, "date") for _, r in rows] + [r.get("end_date") for _, r in rows])
-    names = sorted(
-        {n for _, r in rows for n in (r.get("origin"), r.get("destination", "location")) if n}
-        if not acled
-        else {r.get("location") for _, r in rows if r.get("location")}
-    )
-    places = resolve_places(names) if resolve_places else {n: Place(n) for n in names}
-    total = max(1, len(rows))
-    for i, (line, r) in enumerate(rows):
-        try:
-            event, unresolved = (_acled_event if acled else _movement_event)(r, dayfirst, places)
-        except _RowRejected as e:
-            result.problems.append(Problem(line, e.column, e.reason))
-        else:
-            result.events.append(event)
-            result.event_rows.append(line)
-            result.unresolved.extend({"row": line, "name": n} for n in unresolved)
-        if progress and i % 1000 == 0:
-            progress(i / total)
+        result.reports.append(Report(rid, text, published, source or None, language.lower() or None, title or None))
 
 
 class _RowRejected(Exception):
@@ -293,20 +388,64 @@ class _RowRejected(Exception):
         self.column, self.reason = column, reason
 
 
-def _dates(r: _Row, start_col: tuple[str, ...], dayfirst: bool):
-    s = r.get(*start_col)
+def _read_events(col: _Table, lines: list[int], result: ReadResult, fmt: str, resolve_places, progress) -> None:
+    acled = fmt.startswith("acled")
+    starts = col("event_date") if acled else col("start_date", "date")
+    ends = col("end_date")
+    dayfirst = guess_dayfirst(list(dict.fromkeys(starts + ends)))
+    dates = _each(lambda s, e: _dates(s, e, "event_date" if acled else "start_date", dayfirst), starts, ends)
+    if acled:
+        names_column = col("location")
+        names = sorted(set(names_column) - {""})
+    else:
+        origin_names, dest_names = col("origin"), col("destination", "location")
+        names = sorted((set(origin_names) | set(dest_names)) - {""})
+    places = resolve_places(names) if resolve_places else {n: Place(n) for n in names}
+    checks, columns_of = (
+        _acled_columns(col, dates, names_column, places)
+        if acled
+        else _movement_columns(col, dates, origin_names, dest_names, places)
+    )
+    if progress:
+        progress(0.5)
+    # a row is rejected for the first reason found, in the order the checks come
+    rejected: dict[int, _RowRejected] = {}
+    for answers in checks:
+        if answers.rejected:
+            for i, a in enumerate(answers):
+                if type(a) is _RowRejected:
+                    rejected.setdefault(i, a)
+    result.problems.extend(Problem(lines[i], e.column, e.reason) for i, e in sorted(rejected.items()))
+    keep = [i not in rejected for i in range(len(lines))] if rejected else None
+    columns = columns_of((lambda c: list(compress(c, keep))) if keep else (lambda c: c))
+    result.events = EventTable(columns)
+    result.event_rows = list(compress(lines, keep)) if keep else lines
+    unresolved = {id(p) for p in columns["place"] if not p.resolved} | {
+        id(p) for p in columns["origin"] if p is not None and not p.resolved
+    }
+    if unresolved:
+        for line, origin, place in zip(result.event_rows, columns["origin"], columns["place"]):
+            if id(origin) in unresolved or id(place) in unresolved:
+                result.unresolved.extend(
+                    {"row": line, "name": p.mention} for p in (origin, place) if id(p) in unresolved
+                )
+    if progress:
+        progress(1.0)
+
+
+def _dates(s: str, e: str, column: str, dayfirst: bool) -> tuple[dt.date, dt.date | None, Precision]:
     if not s:
-        raise _RowRejected(start_col[0], "no date")
+        raise _RowRejected(column, "no date")
     try:
         start, precision = parse_date(s, dayfirst)
-    except DateError as e:
-        raise _RowRejected(start_col[0], str(e)) from None
+    except DateError as err:
+        raise _RowRejected(column, str(err)) from None
     end = None
-    if e_ := r.get("end_date"):
+    if e:
         try:
-            end, _ = parse_date(e_, dayfirst)
-        except DateError as e:
-            raise _RowRejected("end_date", str(e)) from None
+            end, _ = parse_date(e, dayfirst)
+        except DateError as err:
+            raise _RowRejected("end_date", str(err)) from None
         if end < start:
             raise _RowRejected("end_date", f"end date {end} is before start date {start}")
     return start, end, precision
@@ -331,99 +470,143 @@ def _place(name: str, lat: str, lon: str, column: str, places: dict[str, Place])
     return None
 
 
-def _movement_event(r: _Row, dayfirst: bool, places: dict[str, Place]) -> tuple[Event, list[str]]:
-    start, end, precision = _dates(r, ("start_date", "date"), dayfirst)
-    dest = _place(
-        r.get("destination", "location"),
-        r.get("destination_lat", "location_lat", "lat", "latitude"),
-        r.get("destination_lon", "location_lon", "lon", "longitude"),
-        "destination",
-        places,
-    )
-    origin = _place(r.get("origin"), r.get("origin_lat"), r.get("origin_lon"), "origin", places)
-    if dest is None:
-        raise _RowRejected("destination", "no place: the destination/location has neither a name nor coordinates")
-    kind_text = r.get("kind").lower()
-    if kind_text and kind_text not in {"movement", "presence"}:
-        raise _RowRejected("kind", f"kind {kind_text!r} is neither 'movement' nor 'presence'")
-    kind = Kind(kind_text) if kind_text else (Kind.MOVEMENT if origin else Kind.PRESENCE)
+def _kind(text: str, has_origin: bool) -> Kind:
+    text = text.lower()
+    if text and text not in {"movement", "presence"}:
+        raise _RowRejected("kind", f"kind {text!r} is neither 'movement' nor 'presence'")
+    return Kind(text) if text else Kind.MOVEMENT if has_origin else Kind.PRESENCE
+
+
+def _strength(text: str) -> tuple[int | None, bool]:
     try:
-        strength, approx = parse_strength(r.get("strength"))
+        return parse_strength(text)
     except ValueError as e:
         raise _RowRejected("strength", str(e)) from None
-    conf, reliability = _confidence(r)
-    if stated := r.get("precision").lower():
-        if stated not in {p.value for p in Precision}:
-            raise _RowRejected("precision", f"precision {stated!r} is not one of day, week, month, year")
-        precision = Precision(stated)
-    return Event(
-        kind=kind,
-        place=dest,
-        origin=origin,
-        start=start,
-        end=end,
-        precision=precision,
-        unit=r.get("unit") or None,
-        strength=strength,
-        strength_approx=approx,
-        confidence=conf.credibility if conf else None,
-        confidence_label=conf.label if conf else None,
-        reliability=reliability,
-        source=r.get("source") or None,
-        source_url=r.get("source_url") or None,
-        report_id=r.get("report_id") or None,
-        event_id=r.get("event_id") or None,
-        evidence=r.get("evidence", "notes") or None,
-        notes=r.get("notes") or None,
-    ), [p.mention for p in (origin, dest) if p and not p.resolved]
 
 
-def _confidence(r: _Row):
+def _confidence(label: str, stated_reliability: str) -> tuple[int | None, str | None, str | None]:
+    """(credibility digit, the label as written, source reliability letter)."""
     try:
-        conf = parse_confidence(r.get("confidence"))
+        conf = parse_confidence(label)
     except UnknownConfidenceLabel as e:
         raise _RowRejected("confidence", str(e)) from None
     reliability = conf.reliability if conf else None
-    if rel := r.get("source_reliability"):
-        if not re.fullmatch(r"[A-Fa-f]", rel):
-            raise _RowRejected("source_reliability", f"source reliability {rel!r} is not a letter A-F")
-        reliability = rel.upper()
-    return conf, reliability
+    if stated_reliability:
+        if not re.fullmatch(r"[A-Fa-f]", stated_reliability):
+            raise _RowRejected("source_reliability", f"source reliability {stated_reliability!r} is not a letter A-F")
+        reliability = stated_reliability.upper()
+    return (conf.credibility, conf.label, reliability) if conf else (None, None, reliability)
+
+
+def _precision(text: str) -> Precision | None:
+    text = text.lower()
+    if text and text not in {p.value for p in Precision}:
+        raise _RowRejected("precision", f"precision {text!r} is not one of day, week, month, year")
+    return Precision(text) if text else None
+
+
+def _movement_columns(col: _Table, dates, origin_names, dest_names, places):
+    """The checks of a movements file, and a function that gives its event columns for the rows kept."""
+    dests = _each(
+        lambda n, la, lo: _place(n, la, lo, "destination", places),
+        dest_names,
+        col("destination_lat", "location_lat", "lat", "latitude"),
+        col("destination_lon", "location_lon", "lon", "longitude"),
+    )
+    origins = _each(
+        lambda n, la, lo: _place(n, la, lo, "origin", places), origin_names, col("origin_lat"), col("origin_lon")
+    )
+    no_place = _Answers()
+    if None in dests:
+        reason = _RowRejected("destination", "no place: the destination/location has neither a name nor coordinates")
+        no_place = _Answers(reason if d is None else d for d in dests)
+        no_place.rejected = True
+    kinds = _each(_kind, col("kind"), [o is not None and type(o) is not _RowRejected for o in origins])
+    strengths = _each(_strength, col("strength"))
+    confidences = _each(_confidence, col("confidence"), col("source_reliability"))
+    precisions = _each(_precision, col("precision"))
+
+    def columns(kept: Callable[[list], list]) -> dict[str, list]:
+        when, strength, conf = kept(dates), kept(strengths), kept(confidences)
+        return {
+            "kind": kept(kinds),
+            "place": kept(dests),
+            "origin": kept(origins),
+            "start": list(map(itemgetter(0), when)),
+            "end": list(map(itemgetter(1), when)),
+            "precision": [p or d[2] for p, d in zip(kept(precisions), when)],
+            "unit": _text(kept(col("unit"))),
+            "strength": list(map(itemgetter(0), strength)),
+            "strength_approx": list(map(itemgetter(1), strength)),
+            "confidence": list(map(itemgetter(0), conf)),
+            "confidence_label": list(map(itemgetter(1), conf)),
+            "reliability": list(map(itemgetter(2), conf)),
+            "source": _text(kept(col("source"))),
+            "source_url": _text(kept(col("source_url"))),
+            "report_id": _text(kept(col("report_id"))),
+            "event_id": _text(kept(col("event_id"))),
+            "evidence": _text(kept(col("evidence", "notes"))),
+            "notes": _text(kept(col("notes"))),
+            "extra": [None] * len(when),
+        }
+
+    return [dates, dests, origins, no_place, kinds, strengths, confidences, precisions], columns
 
 
 ACLED_PRECISION = {"1": Precision.DAY, "2": Precision.WEEK, "3": Precision.MONTH}
 ACLED_GEO_KM = {"1": None, "2": 25.0, "3": 100.0}  # ACLED geo_precision: exact town, nearby, region
 
 
-def _acled_event(r: _Row, dayfirst: bool, places: dict[str, Place]) -> tuple[Event, list[str]]:
-    start, _, _ = _dates(r, ("event_date",), dayfirst)
-    precision = ACLED_PRECISION.get(r.get("time_precision"), Precision.DAY)
-    place = _place(r.get("location"), r.get("latitude"), r.get("longitude"), "location", places)
+def _acled_place(name: str, lat: str, lon: str, iso: str, geo_precision: str, places) -> Place:
+    place = _place(name, lat, lon, "location", places)
     if place is None:
         raise _RowRejected("location", "no place: location, latitude and longitude are empty")
-    if place.resolved:
-        place = Place(
-            place.mention,
-            place.name,
-            place.lat,
-            place.lon,
-            r.get("iso") if not r.get("iso").isdigit() else None,
-            "city",
-            None,
-            "acled",
-            "matched",
-            ACLED_GEO_KM.get(r.get("geo_precision")),
-        )
-    actors = " / ".join(a for a in (r.get("actor1"), r.get("actor2")) if a)
-    return Event(
-        kind=Kind.PRESENCE,
-        place=place,
-        start=start,
-        precision=precision,
-        unit=actors or None,
-        source=r.get("source") or None,
-        event_id=r.get("event_id_cnty") or None,
-        evidence=r.get("notes") or None,
-        notes=r.get("sub_event_type") or r.get("event_type") or None,
-        extra={"event_type": r.get("event_type"), "fatalities": r.get("fatalities")},
-    ), [] if place.resolved else [place.mention]
+    if not place.resolved:
+        return place
+    return Place(
+        place.mention,
+        place.name,
+        place.lat,
+        place.lon,
+        iso if not iso.isdigit() else None,
+        "city",
+        None,
+        "acled",
+        "matched",
+        ACLED_GEO_KM.get(geo_precision),
+    )
+
+
+def _acled_columns(col: _Table, dates, names, places):
+    located = _each(
+        lambda *v: _acled_place(*v, places), names, col("latitude"), col("longitude"), col("iso"), col("geo_precision")
+    )
+
+    def columns(kept: Callable[[list], list]) -> dict[str, list]:
+        n = len(kept(dates))
+        event_types, sub_types = kept(col("event_type")), kept(col("sub_event_type"))
+        return {
+            "kind": [Kind.PRESENCE] * n,
+            "place": kept(located),
+            "origin": [None] * n,
+            "start": list(map(itemgetter(0), kept(dates))),
+            "end": [None] * n,
+            "precision": [ACLED_PRECISION.get(p, Precision.DAY) for p in kept(col("time_precision"))],
+            "unit": [
+                " / ".join(a for a in pair if a) or None for pair in zip(kept(col("actor1")), kept(col("actor2")))
+            ],
+            "strength": [None] * n,
+            "strength_approx": [False] * n,
+            "confidence": [None] * n,
+            "confidence_label": [None] * n,
+            "reliability": [None] * n,
+            "source": _text(kept(col("source"))),
+            "source_url": [None] * n,
+            "report_id": [None] * n,
+            "event_id": _text(kept(col("event_id_cnty"))),
+            "evidence": _text(kept(col("notes"))),
+            "notes": [s or e or None for s, e in zip(sub_types, event_types)],
+            "extra": [{"event_type": e, "fatalities": f} for e, f in zip(event_types, kept(col("fatalities")))],
+        }
+
+    return [dates, located], columns

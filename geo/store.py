@@ -14,10 +14,14 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from geo.model import Event, Report
+import orjson
+
+from geo.model import Event, EventTable, Kind, Place, Precision, Report, bulk
 
 DEFAULT_DB = Path.home() / ".local" / "share" / "troopmap" / "troopmap.db"
 
@@ -73,13 +77,20 @@ CREATE TABLE IF NOT EXISTS uploads (
     file_name TEXT, sha256 TEXT, uploaded_at TEXT, user TEXT, format TEXT, encoding TEXT,
     rows INTEGER, accepted INTEGER, duplicates INTEGER, rejected INTEGER
 );
-CREATE TABLE IF NOT EXISTS events (
-    key TEXT PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS places (
+    id INTEGER PRIMARY KEY,
+    body TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS event_chunks (
+    id INTEGER PRIMARY KEY,
     upload_id INTEGER REFERENCES uploads(id),
-    start TEXT, end_ TEXT, confidence INTEGER, unit TEXT, report_id TEXT, source TEXT,
+    size INTEGER NOT NULL,
     body TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS events_start ON events(start);
+CREATE TABLE IF NOT EXISTS event_keys (
+    id INTEGER PRIMARY KEY,
+    chunk_id INTEGER NOT NULL REFERENCES event_chunks(id)
+);
 CREATE TABLE IF NOT EXISTS reports (
     report_id TEXT PRIMARY KEY,
     upload_id INTEGER REFERENCES uploads(id),
@@ -90,20 +101,19 @@ CREATE TABLE IF NOT EXISTS geocache (
     PRIMARY KEY (provider, query)
 );
 """
+# How events are kept. Events are written column by column, CHUNK of them to a row of event_chunks: its body
+# is a JSON object holding one list per Event field (places as ids into `places`, dates as ISO text). Binding
+# twenty values a row cost a million-row file more time than reading it; a chunk is one value. event_keys has
+# each stored event's key (the first 60 bits of Event.key()) and its chunk: it is what makes a second upload of
+# the same events store nothing.
+CHUNK = 50_000
+_KINDS = {k: k.value for k in Kind} | {v.value: v for v in Kind}
+_PRECISIONS = {p: p.value for p in Precision} | {v.value: v for v in Precision}
 
 
-def _place_json(p, cache: dict[int, str]) -> str:
-    if p is None:
-        return "null"
-    if id(p) not in cache:
-        cache[id(p)] = json.dumps(p.to_dict(), ensure_ascii=False, default=str)
-    return cache[id(p)]
-
-
-def _event_json(e: Event, places: dict[int, str]) -> str:
-    """Event.to_dict() as JSON, with each Place object encoded only once per upload."""
-    body = json.dumps(e.scalars(), ensure_ascii=False, default=str)
-    return f'{body[:-1]}, "place": {_place_json(e.place, places)}, "origin": {_place_json(e.origin, places)}}}'
+def _key_numbers(keys: list[str]) -> list[int]:
+    """Event keys as event_keys' primary key: their first 60 bits, an integer SQLite and JSON hold exactly."""
+    return list(map(int, map(itemgetter(slice(15)), keys), repeat(16)))
 
 
 def sqlite_path(url: str | os.PathLike | None) -> Path:
@@ -127,9 +137,10 @@ class Store:
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            # big uploads insert into large indexes: keep them in memory (256 MB at most) rather than on disk
+            # big uploads insert into large tables: keep their pages in memory (256 MB at most)
             self._db.execute("PRAGMA cache_size=-262144")
             self._db.executescript(SCHEMA)
+            self._migrate()
         except (sqlite3.Error, OSError) as e:
             raise StoreError(f"cannot open store {self.path}: {e}") from e
 
@@ -154,6 +165,17 @@ class Store:
         else:
             self._db.execute("COMMIT")
 
+    def _migrate(self) -> None:
+        """Stores from the first release kept one row, with a JSON body, per event: move those events over."""
+        if "body" not in {r[1] for r in self._db.execute("PRAGMA table_info(events)")}:
+            return
+        with self.transaction() as db:
+            places: dict[str, int] = {}
+            for (upload_id,) in db.execute("SELECT DISTINCT upload_id FROM events").fetchall():
+                bodies = db.execute("SELECT body FROM events WHERE upload_id IS ? ORDER BY start, key", (upload_id,))
+                self._insert_events(db, [Event.from_dict(json.loads(b)) for (b,) in bodies], upload_id, places)
+            db.execute("DROP TABLE events")
+
     # -- writing -------------------------------------------------------------------------------------------
     def add_upload(
         self,
@@ -170,11 +192,11 @@ class Store:
     ) -> dict[str, int]:
         """Store one upload's events and reports in one transaction; returns accepted/duplicates counts.
 
-        An event whose content key is already stored (from this upload or an earlier one) is a duplicate and
-        is not written again.
+        An event whose key is already stored (from this upload or an earlier one) is a duplicate and is not
+        written again.
         """
         try:
-            with self.transaction() as db:
+            with bulk(), self.transaction() as db:
                 cur = db.execute(
                     "INSERT INTO uploads (file_name, sha256, uploaded_at, user, format, encoding, rows, rejected)"
                     " VALUES (?,?,?,?,?,?,?,?)",
@@ -190,50 +212,51 @@ class Store:
                     ),
                 )
                 upload_id = cur.lastrowid
-                accepted = duplicates = 0
-                batch: list[tuple] = []
-
-                def flush() -> int:
-                    before = db.total_changes
-                    db.executemany(
-                        "INSERT OR IGNORE INTO events (key, upload_id, start, end_, confidence, unit, report_id,"
-                        " source, body) VALUES (?,?,?,?,?,?,?,?,?)",
-                        batch,
-                    )
-                    batch.clear()
-                    return db.total_changes - before
-
-                sent = 0
-                places: dict[int, str] = {}  # a file names few places many times: encode each once
-                for e in events:
-                    start, end = e.start.isoformat() if e.start else None, e.end.isoformat() if e.end else None
-                    batch.append(
-                        (
-                            e.key(),
-                            upload_id,
-                            start,
-                            end,
-                            e.confidence,
-                            e.unit,
-                            e.report_id,
-                            e.source,
-                            _event_json(e, places),
-                        )
-                    )
-                    sent += 1
-                    if len(batch) >= 5000:
-                        accepted += flush()
-                accepted += flush()
-                duplicates = sent - accepted
+                sent, accepted = self._insert_events(db, events, upload_id, {})
                 for r in reports:
                     db.execute(
                         "INSERT OR REPLACE INTO reports (report_id, upload_id, body) VALUES (?,?,?)",
                         (r.report_id, upload_id, json.dumps(r.to_dict(), ensure_ascii=False)),
                     )
-                db.execute("UPDATE uploads SET accepted=?, duplicates=? WHERE id=?", (accepted, duplicates, upload_id))
+                db.execute(
+                    "UPDATE uploads SET accepted=?, duplicates=? WHERE id=?", (accepted, sent - accepted, upload_id)
+                )
         except sqlite3.Error as e:
             raise StoreError(f"could not store the upload, nothing was written: {e}") from e
-        return {"accepted": accepted, "duplicates": duplicates, "upload_id": upload_id}
+        return {"accepted": accepted, "duplicates": sent - accepted, "upload_id": upload_id}
+
+    @staticmethod
+    def _insert_events(
+        db: sqlite3.Connection, events: Iterable[Event], upload_id: int | None, places: dict[str, int]
+    ) -> tuple[int, int]:
+        """Write the events not stored yet; returns (events given, events written)."""
+        table = EventTable.of(events)
+        keys = _key_numbers(table.keys())
+        stored: set[int] = set()
+        for i in range(0, len(keys), CHUNK):
+            found = db.execute(
+                "SELECT value FROM json_each(?) WHERE value IN (SELECT id FROM event_keys)",
+                (json.dumps(keys[i : i + CHUNK]),),
+            )
+            stored.update(k for (k,) in found)
+        columns = table.columns
+        if stored or len(set(keys)) < len(keys):  # keep only each new key's first event
+            seen = set(stored)
+            keep = [not (k in seen or seen.add(k)) for k in keys]
+            keys = list(compress(keys, keep))
+            columns = {name: list(compress(c, keep)) for name, c in columns.items()}
+        columns = _encode(db, columns, places)
+        for i in range(0, len(keys), CHUNK):
+            body = orjson.dumps({name: c[i : i + CHUNK] for name, c in columns.items()}, default=str).decode()
+            chunk = db.execute(
+                "INSERT INTO event_chunks (upload_id, size, body) VALUES (?,?,?)",
+                (upload_id, len(keys[i : i + CHUNK]), body),
+            ).lastrowid
+            db.execute(
+                "INSERT INTO event_keys (id, chunk_id) SELECT value, ? FROM json_each(?)",
+                (chunk, json.dumps(sorted(keys[i : i + CHUNK]))),  # in order: the index grows at its end
+            )
+        return len(table), len(keys)
 
     def cache_put(self, provider: str, query: str, body: Any) -> None:
         with self.transaction() as db:
@@ -253,10 +276,17 @@ class Store:
         return json.loads(row[0]) if row else None
 
     def events(self, filters: Filters | None = None) -> list[Event]:
-        """Events in date order (undated last), filtered."""
-        rows = self._db.execute("SELECT body FROM events ORDER BY start IS NULL, start, key").fetchall()
-        events = [Event.from_dict(json.loads(b)) for (b,) in rows]
-        return [e for e in events if filters is None or filters.keep(e)]
+        """Events in date order (undated last; in the order they were stored within a day), filtered."""
+        with bulk():
+            places: dict[int | None, Place | None] = {
+                i: Place.from_dict(json.loads(b)) for i, b in self._db.execute("SELECT id, body FROM places")
+            }
+            places[None] = None
+            events: list[Event] = []
+            for (body,) in self._db.execute("SELECT body FROM event_chunks ORDER BY id"):
+                events.extend(_decode(orjson.loads(body), places))
+        events.sort(key=lambda e: (e.start is None, e.start or dt.date.min))
+        return events if filters is None else [e for e in events if filters.keep(e)]
 
     def reports(self) -> list[Report]:
         rows = self._db.execute("SELECT body FROM reports ORDER BY report_id").fetchall()
@@ -268,4 +298,41 @@ class Store:
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
     def count(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        return self._db.execute("SELECT COUNT(*) FROM event_keys").fetchone()[0]
+
+
+def _encode(db: sqlite3.Connection, columns: dict[str, list], places: dict[str, int]) -> dict[str, list]:
+    """Event columns as JSON-ready lists: places as ids into the places table (added when new), dates as ISO."""
+    place_ids: dict[int, int | None] = {id(None): None}
+    for p in {id(p): p for c in (columns["place"], columns["origin"]) for p in c}.values():
+        if p is None:
+            continue
+        body = json.dumps(p.to_dict(), ensure_ascii=False, default=str)
+        if body not in places:
+            db.execute("INSERT OR IGNORE INTO places (body) VALUES (?)", (body,))
+            places[body] = db.execute("SELECT id FROM places WHERE body=?", (body,)).fetchone()[0]
+        place_ids[id(p)] = places[body]
+    iso = {d: d.isoformat() if d else None for c in (columns["start"], columns["end"]) for d in set(c)}
+    return columns | {
+        "kind": list(map(_KINDS.__getitem__, columns["kind"])),
+        "place": list(map(place_ids.__getitem__, map(id, columns["place"]))),
+        "origin": list(map(place_ids.__getitem__, map(id, columns["origin"]))),
+        "start": list(map(iso.__getitem__, columns["start"])),
+        "end": list(map(iso.__getitem__, columns["end"])),
+        "precision": list(map(_PRECISIONS.__getitem__, columns["precision"])),
+        "extra": [x or None for x in columns["extra"]],
+    }
+
+
+def _decode(columns: dict[str, list], places: dict[int | None, Place | None]) -> Iterator[Event]:
+    """The events of one chunk, from the lists :func:`_encode` wrote."""
+    dates = {d: dt.date.fromisoformat(d) if d else None for c in (columns["start"], columns["end"]) for d in set(c)}
+    columns |= {
+        "kind": list(map(_KINDS.__getitem__, columns["kind"])),
+        "place": list(map(places.__getitem__, columns["place"])),
+        "origin": list(map(places.__getitem__, columns["origin"])),
+        "start": list(map(dates.__getitem__, columns["start"])),
+        "end": list(map(dates.__getitem__, columns["end"])),
+        "precision": list(map(_PRECISIONS.__getitem__, columns["precision"])),
+    }
+    return iter(EventTable(columns))

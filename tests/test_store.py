@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 import sqlite3
 
 import pytest
@@ -78,3 +79,27 @@ def test_unsupported_url_is_a_clear_error(tmp_path):
 def test_store_file_is_sqlite_with_integrity(store):
     store.add_upload([ev(1)])
     assert sqlite3.connect(store.path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_store_from_before_event_columns_keeps_its_events(tmp_path):
+    """Stores written by the first release kept each event as one JSON body; opening one moves them over."""
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE uploads (id INTEGER PRIMARY KEY AUTOINCREMENT, file_name TEXT, sha256 TEXT, uploaded_at TEXT,"
+        " user TEXT, format TEXT, encoding TEXT, rows INTEGER, accepted INTEGER, duplicates INTEGER,"
+        " rejected INTEGER);"
+        "CREATE TABLE events (key TEXT PRIMARY KEY, upload_id INTEGER, start TEXT, end_ TEXT, confidence INTEGER,"
+        " unit TEXT, report_id TEXT, source TEXT, body TEXT NOT NULL);"
+        "CREATE INDEX events_start ON events(start);"
+        "INSERT INTO uploads (file_name, accepted) VALUES ('old.csv', 2);"
+    )
+    events = [ev(1, event_id="X1"), ev(2)]
+    for e in events:
+        old.execute("INSERT INTO events (key, upload_id, body) VALUES (?, 1, ?)", (e.key(), json.dumps(e.to_dict())))
+    old.commit()
+    old.close()
+    with Store(path) as s:
+        assert s.events() == events
+        assert s.add_upload(events)["duplicates"] == 2  # still recognised as already stored
+        assert [u["file_name"] for u in s.uploads()] == ["old.csv", ""]
