@@ -116,17 +116,12 @@ class Event:
     notes: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
-    def scalars(self) -> dict[str, Any]:
-        """Every field but the two places, as JSON-ready values."""
-        d = {name: getattr(self, name) for name in _EVENT_SCALAR_NAMES}
+    def to_dict(self) -> dict[str, Any]:
+        d = {name: getattr(self, name) for name in _EVENT_FIELD_NAMES}
         d["kind"] = self.kind.value
         d["precision"] = self.precision.value
         d["start"] = self.start.isoformat() if self.start else None
         d["end"] = self.end.isoformat() if self.end else None
-        return d
-
-    def to_dict(self) -> dict[str, Any]:
-        d = self.scalars()
         d["place"] = self.place.to_dict() if self.place else None
         d["origin"] = self.origin.to_dict() if self.origin else None
         return d
@@ -199,7 +194,6 @@ def _json_str(value: str | None) -> str:
 _EVENT_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Event))
 Event.FIELDS = _EVENT_FIELD_NAMES
 _EVENT_FIELDS = set(_EVENT_FIELD_NAMES)
-_EVENT_SCALAR_NAMES = tuple(n for n in _EVENT_FIELD_NAMES if n not in {"place", "origin"})
 
 
 class EventTable(Sequence[Event]):

@@ -318,41 +318,42 @@ def _fast_columns(data: bytes, encoding: str, delimiter: str, width: int):
 
 
 def _rows(reader, width: int, problems: list[Problem]) -> tuple[list[list[str]], list[int]]:
-    """Rows one by one, with the line each starts on: for files with broken lines or rows of the wrong width.
-    A row that cannot be split into the header's fields is kept (with its line negated) so it is counted."""
+    """Rows one by one, each with its row number as a spreadsheet shows it (the header is row 1, a field that
+    spans lines is still one row): for files :func:`_fast_columns` cannot take. A row that cannot be split
+    into the header's fields is kept, empty and with its number negated, so that it is counted."""
     rows: list[list[str]] = []
-    lines: list[int] = []
-    line = 1
+    numbers: list[int] = []
+    number = 1
     while True:
         try:
             for values in reader:
-                line = reader.line_num
+                number += 1
                 if len(values) != width:
                     if not "".join(values).strip():
                         continue  # a blank line
                     if len(values) > width and "".join(values[width:]).strip():
                         problems.append(
                             Problem(
-                                line,
+                                number,
                                 None,
                                 f"row has {len(values)} fields but the header has {width}; "
                                 "check the delimiter and quoting",
                             )
                         )
                         rows.append([""] * width)
-                        lines.append(-line)
+                        numbers.append(-number)
                         continue
                     values = (values + [""] * width)[:width]  # a short row is padded
                 elif not values[0].strip() and not "".join(values).strip():
                     continue
                 rows.append(values)
-                lines.append(line)
-            return rows, lines
+                numbers.append(number)
+            return rows, numbers
         except csv.Error as e:
-            line += 1
-            problems.append(Problem(line, None, f"malformed CSV line: {e}"))
+            number += 1
+            problems.append(Problem(number, None, f"malformed CSV line: {e}"))
             rows.append([""] * width)
-            lines.append(-line)
+            numbers.append(-number)
 
 
 def _read_reports(col: _Table, lines: list[int], result: ReadResult) -> None:

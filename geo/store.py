@@ -247,7 +247,7 @@ class Store:
             columns = {name: list(compress(c, keep)) for name, c in columns.items()}
         columns = _encode(db, columns, places)
         for i in range(0, len(keys), CHUNK):
-            body = orjson.dumps({name: c[i : i + CHUNK] for name, c in columns.items()}, default=str).decode()
+            body = _json({name: c[i : i + CHUNK] for name, c in columns.items()})
             chunk = db.execute(
                 "INSERT INTO event_chunks (upload_id, size, body) VALUES (?,?,?)",
                 (upload_id, len(keys[i : i + CHUNK]), body),
@@ -284,7 +284,7 @@ class Store:
             places[None] = None
             events: list[Event] = []
             for (body,) in self._db.execute("SELECT body FROM event_chunks ORDER BY id"):
-                events.extend(_decode(orjson.loads(body), places))
+                events.extend(_decode(json.loads(body), places))
         events.sort(key=lambda e: (e.start is None, e.start or dt.date.min))
         return events if filters is None else [e for e in events if filters.keep(e)]
 
@@ -299,6 +299,13 @@ class Store:
 
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM event_keys").fetchone()[0]
+
+
+def _json(value: Any) -> str:
+    try:
+        return orjson.dumps(value, default=str).decode()
+    except orjson.JSONEncodeError:  # an integer wider than 64 bits, which only the standard library writes
+        return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _encode(db: sqlite3.Connection, columns: dict[str, list], places: dict[str, int]) -> dict[str, list]:

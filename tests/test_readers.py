@@ -232,3 +232,23 @@ def test_review_drops_unticked_events_and_takes_edits(fixture_bytes, geocoder):
     rows[1]["confidence"] = 9
     with pytest.raises(ValueError, match="Admiralty"):
         apply_review(result, rows)
+
+
+def test_a_broken_row_does_not_change_how_the_other_rows_read(fixture_bytes, geocoder):
+    """Whole files of one-line rows and files with a broken row are parsed differently; users see one result."""
+    clean = read(fixture_bytes, "messy.csv", geocoder)
+    broken = read_csv_bytes(
+        fixture_bytes("messy.csv") + b'2024-10-09;"Vladivostok;B2;one;two;three;four;five;six;seven;eight;nine\n',
+        place_resolver(geocoder),
+    )
+    assert list(broken.events) == list(clean.events) and broken.event_rows == clean.event_rows
+    assert broken.unresolved == clean.unresolved
+    assert [p.row for p in broken.problems] == [p.row for p in clean.problems] + [clean.rows + 2]
+    assert broken.rows == clean.rows + 1
+
+
+def test_rows_after_a_field_that_spans_lines_keep_their_spreadsheet_row_numbers():
+    data = b'start_date,destination,notes\n2024-10-01,Vladivostok,"two\nlines"\n\n2024-10-02,Ussuriysk,\n2024-13-40,Khabarovsk,\n'
+    r = read_csv_bytes(data)
+    assert r.event_rows == [2, 4] and [p.row for p in r.problems] == [5]  # the blank line is row 3
+    assert r.events[0].notes == "two\nlines"

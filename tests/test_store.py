@@ -103,3 +103,9 @@ def test_a_store_from_before_event_columns_keeps_its_events(tmp_path):
         assert s.events() == events
         assert s.add_upload(events)["duplicates"] == 2  # still recognised as already stored
         assert [u["file_name"] for u in s.uploads()] == ["old.csv", ""]
+
+
+def test_a_strength_too_wide_for_64_bits_is_stored_as_it_is(store):
+    e = Event(Kind.PRESENCE, Place("P", "P", 43.0, 131.0, status="matched"), strength=10**30)
+    store.add_upload([e])
+    assert store.events() == [e]
