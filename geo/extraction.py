@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,6 +29,7 @@ from geo.confidence import cues, normalise_label
 from geo.dates import period_end
 from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank
 from geo.model import Event, Kind, Place, Precision, Report
+from geo.text import alternation
 
 MAX_NGRAM = 4
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -164,8 +166,9 @@ def _months() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _date_patterns() -> tuple[re.Pattern, ...]:
-    month = "(?P<m>" + "|".join(sorted(map(re.escape, _months()), key=len, reverse=True)) + r")\.?"
+def _date_patterns() -> tuple[tuple[re.Pattern, bool], ...]:
+    """The absolute date patterns, in the order they win, each with whether it is a Korean one."""
+    month = "(?P<m>" + alternation(_months()) + r")\.?"
     month1 = month.replace("?P<m>", "?P<m1>")
     day, day1 = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?", r"(?P<d1>\d{1,2})(?:st|nd|rd|th|er|\.)?"
     year = r"(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2}))?"
@@ -173,7 +176,7 @@ def _date_patterns() -> tuple[re.Pattern, ...]:
     opener = rf"(?:{lx.RANGE_OPENERS}\s+)?(?:(?:le|the|dem|el)\s+)?"
     join = rf"\s*{lx.RANGE_JOINERS}\s*(?:(?:le|the|dem|el)\s+)?"
     flags = re.IGNORECASE | re.UNICODE
-    return (
+    patterns = (
         # 8 October to 3 November (2024)
         re.compile(rf"\b{opener}{day1}{of}\s+{month1}{join}{day}{of}\s+{month}{year}", flags),
         # du 8 au 13 octobre / between 20 and 26 October / з 10 по 14 листопада / 8-13 October
@@ -192,6 +195,12 @@ def _date_patterns() -> tuple[re.Pattern, ...]:
         ),
         re.compile(r"(?:(?P<y>(?:19|20)\d{2})년\s*)?(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일", flags),
     )
+    return tuple((p, "월" in p.pattern) for p in patterns)
+
+
+@lru_cache(maxsize=1)
+def _any_month() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + alternation(_months()) + ")", re.IGNORECASE)
 
 
 def _infer_year(month: int, day: int, published: dt.date | None, stated: str | None) -> dt.date | None:
@@ -213,9 +222,15 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
     low = sentence.casefold()
     best: tuple[int, dt.date, dt.date | None] | None = None
     months = _months()
-    # every absolute date has a digit in it: a sentence with none skips the month-name patterns
-    for pat in _date_patterns() if _DIGIT.search(sentence) else ():
-        for m in pat.finditer(sentence):
+    # every absolute date has a digit in it, and a month name or 월: only the patterns that can match are run
+    found_by_pattern = []
+    if _DIGIT.search(sentence):
+        named, korean = _any_month().search(sentence) is not None, "월" in sentence
+        found_by_pattern = [
+            list(p.finditer(sentence)) if (korean if is_korean else named) else [] for p, is_korean in _date_patterns()
+        ]
+    for found in found_by_pattern:
+        for m in found:
             g = m.groupdict()
             mon = months.get(g["m"].casefold()) if not g["m"].isdigit() else int(g["m"])
             if not mon:
@@ -243,9 +258,9 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
             break
     if best and best[2] is None:
         # "left on 30 October and reached Kursk on 4 November": several single dates span the event
-        found = {d for pat in _date_patterns() for m in pat.finditer(sentence) if (d := _single(m, published))}
-        if len(found) > 1:
-            return min(found), max(found), Precision.DAY
+        singles = {d for found in found_by_pattern for m in found if (d := _single(m, published))}
+        if len(singles) > 1:
+            return min(singles), max(singles), Precision.DAY
     if best:
         return best[1], best[2], Precision.DAY
     if m := _month_alone().search(sentence):  # "late November", "Ende November", "en novembre"
@@ -281,8 +296,8 @@ def _single(m: re.Match, published: dt.date | None) -> dt.date | None:
 
 @lru_cache(maxsize=1)
 def _month_alone() -> re.Pattern:
-    cues = "|".join(sorted(map(re.escape, lx.MONTH_CUES), key=len, reverse=True))
-    month = "(?P<m>" + "|".join(sorted(map(re.escape, _months()), key=len, reverse=True)) + r")"
+    cues = alternation(lx.MONTH_CUES)
+    month = "(?P<m>" + alternation(_months()) + r")"
     return re.compile(
         rf"(?<!\w)(?:{cues})(?:\s+(?:of|de))?\s+(?:the\s+)?{month}\.?(?:\s+(?P<y>(?:19|20)\d{{2}}))?"
         r"(?!\w)(?!\s*\d)",
@@ -303,10 +318,14 @@ def _weekdays() -> dict[str, int]:
 
 
 def _weekday(low: str) -> int | None:
-    for name, num in _weekdays().items():
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", low):
-            return num
-    return None
+    """The first weekday a sentence names."""
+    m = _weekday_pattern().search(low)
+    return _weekdays()[m.group()] if m else None
+
+
+@lru_cache(maxsize=1)
+def _weekday_pattern() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(_weekdays())})(?!\w)")
 
 
 # -- strength ----------------------------------------------------------------------------------------------
@@ -315,7 +334,7 @@ _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+(?:[.,]
 
 def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str | None]:
     """A troop count: a number (with a multiplier word) followed within a few words by a word for troops."""
-    nouns = lx.TROOP_NOUNS.get(language, ()) + lx.TROOP_NOUNS["en"]
+    nouns = _troop_nouns(language)
     for m in _NUMBER.finditer(sentence):
         raw = m.group(1)
         after = sentence[m.end() : m.end() + 80]
@@ -336,13 +355,19 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
         elif after[:1] in lx.THOUSAND:  # Korean: 3천 명
             mult = lx.THOUSAND[after[:1]]
         window = " ".join(words[:5])
-        noun = next((n for n in nouns if re.search(rf"(?<!\w){re.escape(n)}", window)), None)
-        if noun is None:
+        found = nouns.search(window)
+        if found is None:
             continue
+        noun = found.group()
         approx = any(w in lx.APPROXIMATE for w in re.findall(r"\w+", before)[-2:]) or "~" in before[-2:]
         unit = _unit_phrase(sentence[m.end() : m.end() + 80], noun, language)
         return value * mult, approx, unit
     return None, False, None
+
+
+@lru_cache(maxsize=16)
+def _troop_nouns(language: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(lx.TROOP_NOUNS.get(language, ()) + lx.TROOP_NOUNS['en'])})")
 
 
 def _starts_with_month(after: str) -> bool:
@@ -379,8 +404,7 @@ def _unit_phrase(after: str, noun: str, language: str) -> str | None:
 @lru_cache(maxsize=16)
 def _cue_pattern(language: str) -> tuple[re.Pattern, dict[str, int]]:
     table = cues(language)
-    alts = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, alts)) + r")(?!\w)"), table
+    return re.compile(r"(?<!\w)(" + alternation(table) + r")(?!\w)"), table
 
 
 def find_confidence(sentence: str, language: str) -> tuple[int | None, str | None]:
@@ -424,7 +448,8 @@ class Extractor:
         out = Extraction(report, lang)
         sentences = split_sentences(text)
         tokens = [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        sent_of = [next((i for i, (a, b) in enumerate(sentences) if a <= t.start < b), 0) for t in tokens]
+        starts = [a for a, _ in sentences]
+        sent_of = [max(0, bisect_right(starts, t.start) - 1) for t in tokens]
         mentions = self._find_mentions(text, tokens, sent_of, sentences, lang)
         self._resolve(mentions)
         out.places = mentions
@@ -457,6 +482,10 @@ class Extractor:
         i = 0
         flags = [(t.text.isdigit(), _cased(t), t.capitalised) for t in tokens]
         hopeful = [not f[1] or f[2] for f in flags]  # a place needs a capital (or no case)
+        next_number, next_capital = [len(tokens)] * (len(tokens) + 1), [len(tokens)] * (len(tokens) + 1)
+        for k in range(len(tokens) - 1, -1, -1):
+            next_number[k] = k if flags[k][0] else next_number[k + 1]
+            next_capital[k] = k if flags[k][2] else next_capital[k + 1]
         while i < len(tokens):
             if not any(hopeful[i : i + MAX_NGRAM]):
                 i += 1
@@ -464,7 +493,7 @@ class Extractor:
             found = None
             for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
                 j = i + n - 1
-                if sent_of[j] != sent_of[i] or not self._plausible_span(tokens, i, j, flags):
+                if sent_of[j] != sent_of[i] or not self._plausible_span(tokens, i, j, flags, next_number, next_capital):
                     continue
                 surface = text[tokens[i].start : tokens[j].end]
                 cands, particle = self._lookup(surface, lang)
@@ -483,16 +512,16 @@ class Extractor:
         return mentions
 
     @staticmethod
-    def _plausible_span(tokens, i, j, flags) -> bool:
-        """flags[k] = (is a number, is cased, is capitalised), computed once per report."""
-        span = flags[i : j + 1]
-        if any(f[0] for f in span):
+    def _plausible_span(tokens, i, j, flags, next_number, next_capital) -> bool:
+        """flags[k] = (is a number, is cased, is capitalised); next_number[k] and next_capital[k]: the first
+        token from k on that is a number, that is capitalised. All computed once per report."""
+        if next_number[i] <= j:
             return False
-        if not span[0][1]:
+        if not flags[i][1]:
             return True  # Hangul and other uncased scripts
         if i == j:
-            return span[0][2] and len(tokens[i].text) >= 2
-        return any(f[2] for f in span)
+            return flags[i][2] and len(tokens[i].text) >= 2
+        return next_capital[i] <= j
 
     @staticmethod
     def _person_or_org(text, tokens, i, j, sent_of, sentences, lang) -> bool:
@@ -642,9 +671,23 @@ class Extractor:
 
 
 def _dedupe(events: Sequence[Event]) -> list[Event]:
+    """One report's events, each once. What tells them apart is what Event.key() hashes; the report, source
+    and the fields extraction never sets are the same for all of them."""
     seen, out = set(), []
     for e in events:
-        k = e.key()
+        k = (
+            e.kind,
+            *((p.mention, p.lat, p.lon) if p else None for p in (e.place, e.origin)),
+            e.start,
+            e.end,
+            e.precision,
+            e.unit,
+            e.strength,
+            e.strength_approx,
+            e.confidence,
+            e.confidence_label,
+            e.evidence,
+        )
         if k not in seen:
             seen.add(k)
             out.append(e)
