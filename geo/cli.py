@@ -113,15 +113,21 @@ def cmd_geocode(a) -> int:
 
 
 def cmd_extract(a) -> int:
-    from geo.extraction import Extractor
+    from geo.extraction import Extractor, extract_all
+    from geo.model import Problem
     from geo.readers import read_csv_bytes
 
     result = read_csv_bytes(a.file.read_bytes())
     if result.format != "reports":
         raise UsageError(f"{a.file} is a {result.format} file; extract reads a reports CSV (report_id, text, ...)")
-    ex = Extractor(_geocoder(a))
-    print(json.dumps([ex.extract(r).to_contract() for r in result.reports], ensure_ascii=False, indent=1))
-    for p in result.problems:
+    extractions = extract_all(Extractor(_geocoder(a)), result.reports, processes=None)
+    print(
+        json.dumps([x.to_contract() for x in extractions if not isinstance(x, Exception)], ensure_ascii=False, indent=1)
+    )
+    for report, row, x in zip(result.reports, result.report_rows, extractions):
+        if isinstance(x, Exception):
+            result.problems.append(Problem(row, "text", f"report {report.report_id}: could not be read ({x})"))
+    for p in sorted(result.problems, key=lambda p: p.row):
         print(f"row {p.row}: {p.column or ''}: {p.reason}", file=sys.stderr)
     return 1 if result.problems else 0
 

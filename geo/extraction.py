@@ -18,11 +18,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
+import multiprocessing as mp
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from geo import lexicon as lx
 from geo.confidence import cues, normalise_label
@@ -30,6 +34,8 @@ from geo.dates import period_end
 from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank
 from geo.model import Event, Kind, Place, Precision, Report
 from geo.text import alternation
+
+log = logging.getLogger(__name__)
 
 MAX_NGRAM = 4
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -41,8 +47,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -166,21 +171,25 @@ def _months() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _date_patterns() -> tuple[tuple[re.Pattern, bool], ...]:
-    """The absolute date patterns, in the order they win, each with whether it is a Korean one."""
+def _date_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """The absolute date patterns, in the order they win, each with what a sentence needs for it to match:
+    a month name ("named"), a month name followed by a number ("month first") or 월 ("korean").
+
+    Words that may open a range ("from", "du", "between") are not part of the patterns: they are optional,
+    and a pattern that starts with a digit is found much faster (``re`` skips to the digits).
+    """
     month = "(?P<m>" + alternation(_months()) + r")\.?"
     month1 = month.replace("?P<m>", "?P<m1>")
     day, day1 = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?", r"(?P<d1>\d{1,2})(?:st|nd|rd|th|er|\.)?"
     year = r"(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2}))?"
     of = r"(?:\s+de|\s+of)?"
-    opener = rf"(?:{lx.RANGE_OPENERS}\s+)?(?:(?:le|the|dem|el)\s+)?"
     join = rf"\s*{lx.RANGE_JOINERS}\s*(?:(?:le|the|dem|el)\s+)?"
     flags = re.IGNORECASE | re.UNICODE
     patterns = (
         # 8 October to 3 November (2024)
-        re.compile(rf"\b{opener}{day1}{of}\s+{month1}{join}{day}{of}\s+{month}{year}", flags),
+        re.compile(rf"\b{day1}{of}\s+{month1}{join}{day}{of}\s+{month}{year}", flags),
         # du 8 au 13 octobre / between 20 and 26 October / з 10 по 14 листопада / 8-13 October
-        re.compile(rf"\b{opener}{day1}{join}{day}{of}\s+{month}{year}", flags),
+        re.compile(rf"\b{day1}{join}{day}{of}\s+{month}{year}", flags),
         # October 8-13
         re.compile(rf"\b{month}\s+{day1}{join}{day}{year}", flags),
         # 19 октября / el 15 de noviembre / 28. Oktober
@@ -195,12 +204,13 @@ def _date_patterns() -> tuple[tuple[re.Pattern, bool], ...]:
         ),
         re.compile(r"(?:(?P<y>(?:19|20)\d{2})년\s*)?(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일", flags),
     )
-    return tuple((p, "월" in p.pattern) for p in patterns)
+    needs = ("named", "named", "month first", "named", "month first", "korean", "korean")
+    return tuple(zip(patterns, needs))
 
 
 @lru_cache(maxsize=1)
 def _any_month() -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + alternation(_months()) + ")", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + alternation(_months()) + r")(\.?\s+\d)?", re.IGNORECASE)
 
 
 def _infer_year(month: int, day: int, published: dt.date | None, stated: str | None) -> dt.date | None:
@@ -225,10 +235,13 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
     # every absolute date has a digit in it, and a month name or 월: only the patterns that can match are run
     found_by_pattern = []
     if _DIGIT.search(sentence):
-        named, korean = _any_month().search(sentence) is not None, "월" in sentence
-        found_by_pattern = [
-            list(p.finditer(sentence)) if (korean if is_korean else named) else [] for p, is_korean in _date_patterns()
-        ]
+        months_named = list(_any_month().finditer(sentence))
+        present = {
+            "named": bool(months_named),
+            "month first": any(m.group(1) for m in months_named),
+            "korean": "월" in sentence,
+        }
+        found_by_pattern = [list(p.finditer(sentence)) if present[need] else [] for p, need in _date_patterns()]
     for found in found_by_pattern:
         for m in found:
             g = m.groupdict()
@@ -332,6 +345,11 @@ def _weekday_pattern() -> re.Pattern:
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+(?:[.,]\d+)?)(?![^\W천만])")
 
 
+_NOT_A_COUNT = re.compile(r"\s*(?:%|percent|per cent|km|кілометр|километр|월|일|년)")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_THOUSANDS_SEPARATOR = re.compile(r"[ \u00a0\u202f.,](?=\d{3}\b)")
+
+
 def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str | None]:
     """A troop count: a number (with a multiplier word) followed within a few words by a word for troops."""
     nouns = _troop_nouns(language)
@@ -339,11 +357,11 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
         raw = m.group(1)
         after = sentence[m.end() : m.end() + 80]
         before = sentence[max(0, m.start() - 30) : m.start()].casefold()
-        if re.match(r"\s*(?:%|percent|per cent|km|кілометр|километр|월|일|년)", after):
+        if _NOT_A_COUNT.match(after):
             continue
-        if re.fullmatch(r"(?:19|20)\d{2}", raw) or _starts_with_month(after):
+        if _YEAR.fullmatch(raw) or _starts_with_month(after):
             continue
-        digits = re.sub(r"[ \u00a0\u202f.,](?=\d{3}\b)", "", raw)
+        digits = _THOUSANDS_SEPARATOR.sub("", raw)
         if not digits.isdigit():
             continue
         value = int(digits)
@@ -670,6 +688,43 @@ class Extractor:
         return _dedupe(events)
 
 
+def extract_all(
+    extractor: Extractor, reports: Sequence[Report], processes: int | None = 1
+) -> list[Extraction | Exception]:
+    """Each report's extraction, or the exception that stopped it (one unreadable report costs only itself).
+
+    With ``processes`` other than 1 (None: one per core) and enough reports, the work is shared by worker
+    processes. They are forked, so they start with the gazetteer already loaded; extraction is offline, so
+    no worker calls a rate-limited service. Where fork is not available it runs in this process.
+    """
+    if processes is None:
+        processes = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if processes == 1 or len(reports) < 200 or "fork" not in mp.get_all_start_methods():
+        return [_extract_or_error(extractor, r) for r in reports]
+    global _WORKER_EXTRACTOR
+    _WORKER_EXTRACTOR = extractor
+    try:
+        with mp.get_context("fork").Pool(processes) as pool:
+            return pool.map(_extract_in_worker, reports, chunksize=64)
+    finally:
+        _WORKER_EXTRACTOR = None
+
+
+_WORKER_EXTRACTOR: Extractor | None = None
+
+
+def _extract_in_worker(report: Report) -> Extraction | Exception:
+    return _extract_or_error(_WORKER_EXTRACTOR, report)
+
+
+def _extract_or_error(extractor: Extractor, report: Report) -> Extraction | Exception:
+    try:
+        return extractor.extract(report)
+    except Exception as e:  # named by the caller, next to the report it came from
+        log.exception("extraction failed for report %s", report.report_id)
+        return e
+
+
 def _dedupe(events: Sequence[Event]) -> list[Event]:
     """One report's events, each once. What tells them apart is what Event.key() hashes; the report, source
     and the fields extraction never sets are the same for all of them."""
@@ -697,26 +752,23 @@ def _dedupe(events: Sequence[Event]) -> list[Event]:
 def _has_stem(low: str, table: dict[str, tuple[str, ...]], lang: str) -> bool:
     key = (id(table), lang)
     if key not in _STEMS:
-        _STEMS[key] = _split_stems(table.get(lang, ()) + (table["en"] if lang != "en" else ()), lang)
-    prefixes, words, phrases = _STEMS[key]
-    if any(p in low for p in phrases):
-        return True
-    return any(w in words or w.startswith(prefixes) for w in _WORD.findall(low))
+        _STEMS[key] = _stem_pattern(table.get(lang, ()) + (table["en"] if lang != "en" else ()), lang)
+    return _STEMS[key].search(low) is not None
 
 
-_STEMS: dict[tuple[int, str], tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]] = {}
-_WORD = re.compile(r"\w+")
+_STEMS: dict[tuple[int, str], re.Pattern] = {}
 
 
-def _split_stems(stems, lang: str):
-    """Word-start stems (one str.startswith over a tuple), whole words ("sent$"), and phrases or Korean
-    entries, which are looked for anywhere (a Korean particle follows its noun)."""
-    prefixes = tuple(
-        s for s in stems if not s.endswith("$") and " " not in s and not (lang == "ko" and _HANGUL.search(s))
-    )
-    words = frozenset(s[:-1] for s in stems if s.endswith("$"))
-    phrases = tuple(s for s in stems if " " in s or (lang == "ko" and _HANGUL.search(s)))
-    return prefixes, words, phrases
+def _stem_pattern(stems, lang: str) -> re.Pattern:
+    """Word-start stems, whole words ("sent$"), and phrases or Korean entries, which are looked for anywhere
+    (a Korean particle follows its noun), as one regular expression."""
+    prefixes = [s for s in stems if not s.endswith("$") and " " not in s and not (lang == "ko" and _HANGUL.search(s))]
+    words = [s[:-1] for s in stems if s.endswith("$")]
+    phrases = [s for s in stems if " " in s or (lang == "ko" and _HANGUL.search(s))]
+    branches = [rf"(?<!\w)(?:{alternation(prefixes)})" if prefixes else None]
+    branches += [rf"(?<!\w)(?:{alternation(words)})(?!\w)" if words else None]
+    branches += [alternation(phrases) if phrases else None]
+    return re.compile("|".join(b for b in branches if b) or "(?!)")
 
 
 def _starts_sentence(tok: Token, sentences) -> bool:

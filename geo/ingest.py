@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -10,8 +9,6 @@ from geo.geocoding import Geocoder
 from geo.model import Place, Problem
 from geo.readers import ReadResult, read_csv_bytes
 from geo.store import Store
-
-log = logging.getLogger(__name__)
 
 
 def place_resolver(geocoder: Geocoder) -> Callable[[Sequence[str]], dict[str, Place]]:
@@ -23,27 +20,34 @@ def place_resolver(geocoder: Geocoder) -> Callable[[Sequence[str]], dict[str, Pl
     return resolve
 
 
-def read_upload(data: bytes, geocoder: Geocoder, progress: Callable[[float], None] | None = None) -> ReadResult:
-    """Read a file and, for a reports file, extract its candidate events (nothing is stored yet)."""
+def read_upload(
+    data: bytes,
+    geocoder: Geocoder,
+    progress: Callable[[float], None] | None = None,
+    processes: int | None = 1,
+) -> ReadResult:
+    """Read a file and, for a reports file, extract its candidate events (nothing is stored yet).
+
+    ``processes``: worker processes for extraction (None: one per core); the dashboard reads in one.
+    """
     result = read_csv_bytes(data, place_resolver(geocoder), progress)
     if result.format == "reports":
-        from geo.extraction import Extractor
+        from geo.extraction import Extractor, extract_all
 
-        extractor = Extractor(geocoder)
         kept = []
-        for i, (report, row) in enumerate(zip(result.reports, result.report_rows, strict=True)):
-            try:
-                events = extractor.extract(report).events
-            except Exception as e:  # one unreadable report must not cost the others; say which one it was
-                log.exception("extraction failed for report %s", report.report_id)
-                result.problems.append(Problem(row, "text", f"report {report.report_id}: could not be read ({e})"))
+        extractions = extract_all(Extractor(geocoder), result.reports, processes)
+        for report, row, extraction in zip(result.reports, result.report_rows, extractions, strict=True):
+            if isinstance(extraction, Exception):  # one unreadable report must not cost the others
+                result.problems.append(
+                    Problem(row, "text", f"report {report.report_id}: could not be read ({extraction})")
+                )
                 continue
             kept.append(report)
-            result.events.extend(events)
-            result.event_rows.extend([row] * len(events))
-            if progress:
-                progress((i + 1) / len(result.reports))
+            result.events.extend(extraction.events)
+            result.event_rows.extend([row] * len(extraction.events))
         result.reports = kept
+        if progress:
+            progress(1.0)
     return result
 
 
@@ -64,8 +68,8 @@ def commit_upload(result: ReadResult, store: Store, file_name: str, user: str = 
     return result.summary(accepted=accepted, duplicates=counts["duplicates"])
 
 
-def ingest_file(path: Path, store: Store, geocoder: Geocoder, user: str = "") -> dict:
-    result = read_upload(Path(path).read_bytes(), geocoder)
+def ingest_file(path: Path, store: Store, geocoder: Geocoder, user: str = "", processes: int | None = None) -> dict:
+    result = read_upload(Path(path).read_bytes(), geocoder, processes=processes)
     return commit_upload(result, store, Path(path).name, user)
 
 

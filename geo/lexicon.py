@@ -519,9 +519,6 @@ THIS_WEEK = (
 YESTERDAY = ("yesterday", "hier", "вчера", "вчора", "어제", "gestern", "ayer")
 TODAY = ("today", "aujourd'hui", "сегодня", "сьогодні", "오늘", "heute", "hoy")
 RANGE_JOINERS = r"(?:-|–|—|to|and|through|until|au|et\s+le|et|à|bis|zum|und|al|y\s+el|y|a|hasta\s+el|по|до|і|и|та)"
-RANGE_OPENERS = (
-    r"(?:from|between|du|entre\s+le|entre\s+les|vom|von|zwischen\s+dem|del|desde\s+el|entre\s+el|с|со|з|із|від|між)"
-)
 
 # Articles, pronouns, prepositions and other words that start sentences: capitalised there, they are not
 # names even when a small town somewhere bears them ("Les", "Des", "Selon", "Die").

@@ -228,3 +228,20 @@ def test_accusative_region(extractor):
     text = "Около 5 тысяч военных переброшены из Хабаровска в Белгородскую область 3 ноября."
     [e] = extract(extractor, text, "ru").events
     assert (e.origin.name, e.place.name, e.strength) == ("Khabarovsk", "Belgorod Oblast", 5000)
+
+
+def test_many_reports_read_in_worker_processes_give_what_one_process_gives(extractor):
+    from geo.extraction import extract_all
+
+    sentences = [
+        "About {n} soldiers were moved by rail from Khabarovsk to Kursk on {d} November.",
+        "Des blindés ont été vus près de Belgorod le {d} novembre, selon des habitants.",
+        "По данным разведки, {d} ноября в Хабаровск прибыли {n} военнослужащих.",
+    ]
+    reports = [
+        Report(f"P{i}", sentences[i % 3].format(n=100 * (i % 40 + 1), d=1 + i % 28), PUB, "test source", None)
+        for i in range(240)
+    ]
+    alone = [x.to_contract() for x in extract_all(extractor, reports, processes=1)]
+    shared = [x.to_contract() for x in extract_all(extractor, reports, processes=2)]
+    assert shared == alone and sum(len(x["events"]) for x in alone) > 100
