@@ -213,10 +213,13 @@ class Confidence:
         return ADMIRALTY_LABELS.get(self.credibility, "not stated") if self.credibility else "not stated"
 
 
+_PUNCTUATION = re.compile(r"[\s\-‐–—_'’`.,;:!?\"«»()]+")
+
+
 def normalise_label(text: str) -> str:
     """Case-fold, drop accents (but keep Hangul syllables whole), turn punctuation into single spaces."""
     text = fold_marks(text.casefold().replace("ё", "е")).replace("ß", "ss")
-    text = re.sub(r"[\s\-‐–—_'’`.,;:!?\"«»()]+", " ", text)
+    text = _PUNCTUATION.sub(" ", text)
     return text.strip()
 
 

@@ -345,6 +345,7 @@ def _weekday_pattern() -> re.Pattern:
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+(?:[.,]\d+)?)(?![^\W천만])")
 
 
+_WORDS = re.compile(r"\w+")
 _NOT_A_COUNT = re.compile(r"\s*(?:%|percent|per cent|km|кілометр|километр|월|일|년)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _THOUSANDS_SEPARATOR = re.compile(r"[ \u00a0\u202f.,](?=\d{3}\b)")
@@ -365,7 +366,7 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
         if not digits.isdigit():
             continue
         value = int(digits)
-        words = re.findall(r"\w+", after.casefold())
+        words = _WORDS.findall(after.casefold())
         mult = 1
         if words and words[0] in lx.THOUSAND:
             mult = lx.THOUSAND[words[0]]
@@ -377,7 +378,7 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
         if found is None:
             continue
         noun = found.group()
-        approx = any(w in lx.APPROXIMATE for w in re.findall(r"\w+", before)[-2:]) or "~" in before[-2:]
+        approx = any(w in lx.APPROXIMATE for w in _WORDS.findall(before)[-2:]) or "~" in before[-2:]
         unit = _unit_phrase(sentence[m.end() : m.end() + 80], noun, language)
         return value * mult, approx, unit
     return None, False, None
@@ -388,29 +389,43 @@ def _troop_nouns(language: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(lx.TROOP_NOUNS.get(language, ()) + lx.TROOP_NOUNS['en'])})")
 
 
+_UNIT_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
+_WORDLIKE = re.compile(r"[\w'’-]+")
+_APOSTROPHE = re.compile("['’]")
+
+
+@lru_cache(maxsize=16)
+def _place_words(language: str) -> frozenset[str]:
+    """The prepositions that introduce a place, which end a unit's name ("forces spéciales à ...")."""
+    return frozenset().union(*(t.get(language, set()) for t in (lx.DESTINATION, lx.AMBIGUOUS, lx.LOCATION)))
+
+
+_NEXT_WORD = re.compile(r"[.\s]*(?:de\s+)?(\w+)")
+
+
 def _starts_with_month(after: str) -> bool:
     """A number followed by a month name is a date ("14 листопада"), not a count."""
-    m = re.match(r"[.\s]*(?:de\s+)?(\w+)", after)
+    m = _NEXT_WORD.match(after)
     return bool(m) and m.group(1).casefold() in _months()
 
 
 def _unit_phrase(after: str, noun: str, language: str) -> str | None:
     """The words naming the troops: up to the troop noun, and in French and Spanish (where adjectives follow
     the noun) the lower-case words after it ("membres des forces spéciales nord-coréennes")."""
-    words = re.findall(r"[\w'’-]+|[^\w\s]", after)
+    words = _UNIT_WORDS.findall(after)
     if words and words[0].casefold() in lx.THOUSAND:
         words = words[1:]
     for i, w in enumerate(words[:6]):
         if w.casefold().startswith(noun.split()[0]):
             end = i + len(noun.split())
             if language in {"fr", "es"}:
-                stop = set().union(*(t.get(language, set()) for t in (lx.DESTINATION, lx.AMBIGUOUS, lx.LOCATION)))
+                stop = _place_words(language)
                 while (
                     end < len(words)
                     and end < i + 6
-                    and re.fullmatch(r"[\w'’-]+", words[end])
+                    and _WORDLIKE.fullmatch(words[end])
                     and words[end].islower()
-                    and re.split("['’]", words[end])[0] not in stop
+                    and _APOSTROPHE.split(words[end])[0] not in stop
                     and not _has_stem(words[end], lx.MOVEMENT, language)
                 ):
                     end += 1
@@ -573,10 +588,19 @@ class Extractor:
 
     # - resolving -
     def _resolve(self, mentions: list[Mention]) -> None:
-        first = [rank(m.text, m.candidates) for m in mentions]
-        for k, m in enumerate(mentions):
-            others = [r for q, r in enumerate(first) if q != k and normalise(mentions[q].text) != normalise(m.text)]
-            m.place = rank(m.text, m.candidates, context_points(others)).to_place(m.text)
+        """Each mention in the context of the report's other places (not of its own repeats)."""
+        first = {}  # a report repeats its places: each name, with its candidates, is ranked once
+        for m in mentions:
+            if (m.text, id(m.candidates)) not in first:
+                first[m.text, id(m.candidates)] = (normalise(m.text), rank(m.text, m.candidates))
+        places: dict[tuple[str, int], Place] = {}
+        for m in mentions:
+            key = (m.text, id(m.candidates))
+            if key not in places:
+                own = first[key][0]
+                others = [r for name, r in first.values() if name != own]
+                places[key] = rank(m.text, m.candidates, context_points(others)).to_place(m.text)
+            m.place = places[key]
 
     # - events -
     def _role(self, m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence_start: int) -> str:
@@ -622,21 +646,24 @@ class Extractor:
         events: list[Event] = []
         report_cue: tuple[int | None, str | None] = (None, None)
         prev_places: list[Place] = []
-        per_sentence: list[tuple[int, list[Event]]] = []
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            if m.place and m.place.resolved and m.place.feature != "country":
+                by_sentence.setdefault(m.sentence, []).append(m)
         for s, (a, b) in enumerate(sentences):
             sentence = text[a:b]
-            low = sentence.casefold()
-            ms = [
-                m for m in mentions if m.sentence == s and m.place and m.place.resolved and m.place.feature != "country"
-            ]
+            ms = by_sentence.get(s, [])
             conf = find_confidence(sentence, lang)
+            if not ms:  # a cue in a sentence without places speaks for the whole report
+                if conf[0] is not None:
+                    report_cue = max(report_cue, conf, key=lambda c: c[0] or 0)
+                prev_places = []
+                continue
+            low = sentence.casefold()
             strength, approx, unit = find_strength(sentence, lang)
             moving = _has_stem(low, lx.MOVEMENT, lang)
-            military = _has_stem(low, lx.MILITARY, lang) or strength is not None
-            if not ms or not (military or (moving and prev_places)):
-                if conf[0] is not None and not ms:
-                    report_cue = max(report_cue, conf, key=lambda c: c[0] or 0)
-                prev_places = [] if not ms else prev_places
+            military = strength is not None or _has_stem(low, lx.MILITARY, lang)
+            if not (military or (moving and prev_places)):
                 continue
             start, end, precision = find_dates(sentence, report.published)
             roles: list[tuple[Mention, str]] = []
@@ -675,7 +702,6 @@ class Extractor:
                 made = [Event(Kind.MOVEMENT, t, **common) for t in targets]
             else:
                 made = [Event(Kind.PRESENCE, p, **common) for p in (targets or origins)]
-            per_sentence.append((s, made))
             events.extend(made)
             prev_places = targets or origins
         if report_cue[0] is not None:

@@ -137,6 +137,7 @@ def stem_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def stem_key(key: str) -> str:
     """The stem of each word of a normalised name: "курській області" and "курська область" meet."""
     return " ".join(stem_word(w) for w in key.split())
@@ -174,6 +175,8 @@ class Gazetteer:
     index: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # Cyrillic names by their stems, so inflected forms in prose (Хабаровська, Уссурийском) find them
     stems: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # candidates made from rows, per key: prose looks the same names up again and again
+    _made: dict[tuple[bool, str], tuple[Candidate, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, cand: Candidate, names: Iterable[str]) -> None:
         self.rows.append(astuple(cand))
@@ -188,10 +191,18 @@ class Gazetteer:
 
     def lookup_stem(self, text: str) -> tuple[Candidate, ...]:
         """Candidates for an inflected Cyrillic form: both sides are cut to their stems."""
-        return tuple(Candidate(*self.rows[i]) for i in self.stems.get(stem_key(normalise(text)), ()))
+        return self._candidates(True, stem_key(normalise(text)))
 
     def lookup_key(self, key: str) -> tuple[Candidate, ...]:
-        return tuple(Candidate(*self.rows[i]) for i in self.index.get(key, ()))
+        return self._candidates(False, key)
+
+    def _candidates(self, stemmed: bool, key: str) -> tuple[Candidate, ...]:
+        try:
+            return self._made[stemmed, key]
+        except KeyError:
+            rows = (self.stems if stemmed else self.index).get(key, ())
+            made = self._made[stemmed, key] = tuple(Candidate(*self.rows[i]) for i in rows)
+            return made
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         return self.lookup_key(normalise(name))
@@ -419,4 +430,4 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES, min_population: int
     return gaz
 
 
-_BUILD_VERSION = 6  # bump when _build changes what it indexes
+_BUILD_VERSION = 7  # bump when _build changes what it indexes, or the Gazetteer's fields
