@@ -41,7 +41,9 @@ MAX_NGRAM = 4
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # a full stop ends a sentence, except after a one- or two-digit number (German ordinals: "am 28. Oktober")
 _SENTENCE_END = re.compile(
-    r"(?<!\b\d\.)(?<!\b\d\d\.)(?<=[.!?。])\s+(?=[\"«“„(]?[^\W\d_a-zа-яё]|[\"«“„(]?\d+\s*월)|\n+", re.UNICODE
+    # the pattern starts at the punctuation, so that re can skip ahead to it; the gap after it is group 1
+    r"[.!?。](?<!\b\d\.)(?<!\b\d\d\.)(\s+)(?=[\"«“„(]?[^\W\d_a-zа-яё]|[\"«“„(]?\d+\s*월)|(\n+)",
+    re.UNICODE,
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -144,8 +146,9 @@ def detect_language(text: str, stated: str | None) -> str:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if text[start : m.start()].strip():
-            spans.append((start, m.start()))
+        gap = m.start(1) if m.group(1) else m.start(2)
+        if text[start:gap].strip():
+            spans.append((start, gap))
         start = m.end()
     if text[start:].strip():
         spans.append((start, len(text)))
