@@ -31,7 +31,7 @@ from typing import NamedTuple
 from geo import lexicon as lx
 from geo.confidence import cues, normalise_label
 from geo.dates import period_end
-from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank
+from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank, stem_word
 from geo.model import Event, Kind, Place, Precision, Report
 from geo.text import alternation
 
@@ -518,12 +518,18 @@ class Extractor:
         i = 0
         flags = [(t.text.isdigit(), _cased(t), t.capitalised) for t in tokens]
         hopeful = [not f[1] or f[2] for f in flags]  # a place needs a capital (or no case)
+        # a cased word that starts no name in the gazetteer starts no mention (uncased Korean words carry
+        # their particles, so they are always tried)
+        firsts = self.gazetteer.first_words
+        starts = [
+            not f[1] or (w := normalise(t.text)) in firsts or stem_word(w) in firsts for t, f in zip(tokens, flags)
+        ]
         next_number, next_capital = [len(tokens)] * (len(tokens) + 1), [len(tokens)] * (len(tokens) + 1)
         for k in range(len(tokens) - 1, -1, -1):
             next_number[k] = k if flags[k][0] else next_number[k + 1]
             next_capital[k] = k if flags[k][2] else next_capital[k + 1]
         while i < len(tokens):
-            if not any(hopeful[i : i + MAX_NGRAM]):
+            if not starts[i] or not any(hopeful[i : i + MAX_NGRAM]):
                 i += 1
                 continue
             found = None

@@ -119,6 +119,7 @@ def normalise(name: str) -> str:
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_WORD = re.compile(r"\w+")
 # Russian and Ukrainian case endings, longest first. A stem keeps at least four letters.
 _ENDINGS = sorted(
     """ями ами ого его ому ему ыми ими ой ей ий ый ій ая яя ое ее ом ем ам ям ах ях
@@ -175,12 +176,18 @@ class Gazetteer:
     index: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # Cyrillic names by their stems, so inflected forms in prose (Хабаровська, Уссурийском) find them
     stems: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # the first word of every name, as prose splits words (and as normalising joins them), with its Cyrillic
+    # stem: a run of words whose first is not here starts no name, so the extractor need not look it up
+    first_words: set[str] = field(default_factory=set)
     # candidates made from rows, per key: prose looks the same names up again and again
     _made: dict[tuple[bool, str], tuple[Candidate, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, cand: Candidate, names: Iterable[str]) -> None:
         self.rows.append(astuple(cand))
         i = len(self.rows) - 1
+        for n in names:
+            firsts = {normalise(w[0]) for w in [_WORD.findall(n)] if w} | {normalise(n).split(" ")[0]}
+            self.first_words.update(firsts, (stem_word(w) for w in firsts))
         for key in {normalise(n) for n in names}:
             if key:
                 self.index[key] = (*self.index.get(key, ()), i)
@@ -430,4 +437,4 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES, min_population: int
     return gaz
 
 
-_BUILD_VERSION = 7  # bump when _build changes what it indexes, or the Gazetteer's fields
+_BUILD_VERSION = 8  # bump when _build changes what it indexes, or the Gazetteer's fields
