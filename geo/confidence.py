@@ -218,7 +218,9 @@ _PUNCTUATION = re.compile(r"[\s\-‐–—_'’`.,;:!?\"«»()]+")
 
 def normalise_label(text: str) -> str:
     """Case-fold, drop accents (but keep Hangul syllables whole), turn punctuation into single spaces."""
-    text = fold_marks(text.casefold().replace("ё", "е")).replace("ß", "ss")
+    text = text.casefold()
+    if not text.isascii():
+        text = fold_marks(text.replace("ё", "е")).replace("ß", "ss")
     text = _PUNCTUATION.sub(" ", text)
     return text.strip()
 

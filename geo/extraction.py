@@ -357,6 +357,8 @@ _THOUSANDS_SEPARATOR = re.compile(r"[ \u00a0\u202f.,](?=\d{3}\b)")
 def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str | None]:
     """A troop count: a number (with a multiplier word) followed within a few words by a word for troops."""
     nouns = _troop_nouns(language)
+    if not nouns.search(sentence.casefold()):  # no word for troops, no count of them
+        return None, False, None
     for m in _NUMBER.finditer(sentence):
         raw = m.group(1)
         after = sentence[m.end() : m.end() + 80]
@@ -516,20 +518,24 @@ class Extractor:
     def _find_mentions(self, text, tokens, sent_of, sentences, lang) -> list[Mention]:
         mentions: list[Mention] = []
         i = 0
-        flags = [(t.text.isdigit(), _cased(t), t.capitalised) for t in tokens]
+        flags = [(t.text.isdigit(), (c := t.text[:1]).upper() != c.lower(), c.isupper()) for t in tokens]
         hopeful = [not f[1] or f[2] for f in flags]  # a place needs a capital (or no case)
-        # a cased word that starts no name in the gazetteer starts no mention (uncased Korean words carry
-        # their particles, so they are always tried)
         firsts = self.gazetteer.first_words
-        starts = [
-            not f[1] or (w := normalise(t.text)) in firsts or stem_word(w) in firsts for t, f in zip(tokens, flags)
-        ]
+
+        def starts_a_name(k: int) -> bool:
+            """A cased word that starts no name in the gazetteer starts no mention (uncased Korean words carry
+            their particles, so they are always tried)."""
+            if not flags[k][1]:
+                return True
+            w = normalise(tokens[k].text)
+            return w in firsts or stem_word(w) in firsts
+
         next_number, next_capital = [len(tokens)] * (len(tokens) + 1), [len(tokens)] * (len(tokens) + 1)
         for k in range(len(tokens) - 1, -1, -1):
             next_number[k] = k if flags[k][0] else next_number[k + 1]
             next_capital[k] = k if flags[k][2] else next_capital[k + 1]
         while i < len(tokens):
-            if not starts[i] or not any(hopeful[i : i + MAX_NGRAM]):
+            if not any(hopeful[i : i + MAX_NGRAM]) or not starts_a_name(i):
                 i += 1
                 continue
             found = None
@@ -740,16 +746,27 @@ def extract_all(
     _WORKER_EXTRACTOR = extractor
     try:
         with mp.get_context("fork").Pool(processes) as pool:
-            return pool.map(_extract_in_worker, reports, chunksize=64)
+            out = pool.map(_extract_in_worker, reports, chunksize=64)
     finally:
         _WORKER_EXTRACTOR = None
+    for report, x in zip(reports, out):
+        if isinstance(x, Extraction):
+            x.report = report
+    return out
 
 
 _WORKER_EXTRACTOR: Extractor | None = None
 
 
 def _extract_in_worker(report: Report) -> Extraction | Exception:
-    return _extract_or_error(_WORKER_EXTRACTOR, report)
+    """An extraction made light to send back: the caller has the report, and each mention's gazetteer
+    candidates served only to rank them."""
+    out = _extract_or_error(_WORKER_EXTRACTOR, report)
+    if isinstance(out, Extraction):
+        out.report = None
+        for m in out.places:
+            m.candidates = ()
+    return out
 
 
 def _extract_or_error(extractor: Extractor, report: Report) -> Extraction | Exception:
