@@ -216,8 +216,9 @@ def _any_month() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + alternation(_months()) + r")(\.?\s+\d)?")
 
 
-def _infer_year(month: int, day: int, published: dt.date | None, stated: str | None) -> dt.date | None:
-    year = int(stated) if stated else (published.year if published else dt.date.today().year)
+def _infer_year(month: int, day: int, published: dt.date | None, stated: str | None, year: int) -> dt.date | None:
+    """The date of a day and month; ``year`` is the one to assume when the text states none."""
+    year = int(stated) if stated else year
     try:
         d = dt.date(year, month, day)
     except ValueError:
@@ -235,6 +236,7 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
     low = sentence.casefold()
     best: tuple[int, dt.date, dt.date | None] | None = None
     months = _months()
+    year = published.year if published else dt.date.today().year  # for dates that state none
     # every absolute date has a digit in it, and a month name or 월: only the patterns that can match are run
     found_by_pattern = []
     if _DIGIT.search(sentence):
@@ -252,17 +254,17 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
             if not mon:
                 continue
             y = g.get("y")
-            end = _infer_year(mon, int(g["d"]), published, y)
+            end = _infer_year(mon, int(g["d"]), published, y, year)
             start = None
             if g.get("d1"):
                 mon1 = mon
                 if g.get("m1"):
                     mon1 = months.get(g["m1"].casefold(), mon)
                 if g.get("m2"):
-                    end = _infer_year(int(g["m2"]), int(g["d"]), published, y)
-                start = _infer_year(mon1, int(g["d1"]), published, y)
+                    end = _infer_year(int(g["m2"]), int(g["d"]), published, y, year)
+                start = _infer_year(mon1, int(g["d1"]), published, y, year)
                 if "월" in m.group(0) and g.get("m2") is None:
-                    start = _infer_year(mon, int(g["d1"]), published, y)
+                    start = _infer_year(mon, int(g["d1"]), published, y, year)
             if end is None:
                 continue
             if start and start > end:
@@ -274,13 +276,13 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
             break
     if best and best[2] is None:
         # "left on 30 October and reached Kursk on 4 November": several single dates span the event
-        singles = {d for found in found_by_pattern for m in found if (d := _single(m, published))}
+        singles = {d for found in found_by_pattern for m in found if (d := _single(m, published, year))}
         if len(singles) > 1:
             return min(singles), max(singles), Precision.DAY
     if best:
         return best[1], best[2], Precision.DAY
     if m := _month_alone().search(low):  # "late November", "Ende November", "en novembre"
-        start = _infer_year(months[m.group("m").casefold()], 1, published, m.group("y"))
+        start = _infer_year(months[m.group("m").casefold()], 1, published, m.group("y"), year)
         if start:
             return start, period_end(start, Precision.MONTH), Precision.MONTH
     if published:
@@ -301,13 +303,13 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
     return None, None, Precision.DAY
 
 
-def _single(m: re.Match, published: dt.date | None) -> dt.date | None:
+def _single(m: re.Match, published: dt.date | None, year: int) -> dt.date | None:
     """The date a single-date match states (None for a range match)."""
     g = m.groupdict()
     if g.get("d1"):
         return None
     mon = int(g["m"]) if g["m"].isdigit() else _months().get(g["m"].casefold())
-    return _infer_year(mon, int(g["d"]), published, g.get("y")) if mon else None
+    return _infer_year(mon, int(g["d"]), published, g.get("y"), year) if mon else None
 
 
 @lru_cache(maxsize=1)
