@@ -23,7 +23,7 @@ import multiprocessing as mp
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -739,7 +739,10 @@ class Extractor:
 
 
 def extract_all(
-    extractor: Extractor, reports: Sequence[Report], processes: int | None = 1
+    extractor: Extractor,
+    reports: Sequence[Report],
+    processes: int | None = 1,
+    progress: Callable[[float], None] | None = None,
 ) -> list[Extraction | Exception]:
     """Each report's extraction, or the exception that stopped it (one unreadable report costs only itself).
 
@@ -750,7 +753,12 @@ def extract_all(
     if processes is None:
         processes = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if processes == 1 or len(reports) < 200 or "fork" not in mp.get_all_start_methods():
-        return [_extract_or_error(extractor, r) for r in reports]
+        out = []
+        for i, r in enumerate(reports):
+            out.append(_extract_or_error(extractor, r))
+            if progress:
+                progress((i + 1) / len(reports))
+        return out
     global _WORKER_EXTRACTOR
     _WORKER_EXTRACTOR = extractor
     try:
@@ -761,6 +769,8 @@ def extract_all(
     for report, x in zip(reports, out):
         if isinstance(x, Extraction):
             x.report = report
+    if progress:
+        progress(1.0)
     return out
 
 

@@ -35,7 +35,7 @@ def read_upload(
         from geo.extraction import Extractor, extract_all
 
         kept = []
-        extractions = extract_all(Extractor(geocoder), result.reports, processes)
+        extractions = extract_all(Extractor(geocoder), result.reports, processes, progress)
         for report, row, extraction in zip(result.reports, result.report_rows, extractions, strict=True):
             if isinstance(extraction, Exception):  # one unreadable report must not cost the others
                 result.problems.append(
@@ -46,8 +46,6 @@ def read_upload(
             result.events.extend(extraction.events)
             result.event_rows.extend([row] * len(extraction.events))
         result.reports = kept
-        if progress:
-            progress(1.0)
     return result
 
 
