@@ -473,10 +473,6 @@ def _negated(before: str) -> bool:
 
 
 # -- toponyms ----------------------------------------------------------------------------------------------
-def _cased(tok: Token) -> bool:
-    return tok.text[:1].upper() != tok.text[:1].lower()
-
-
 class Extractor:
     """Turn reports into candidate events with the offline geocoder."""
 
@@ -557,7 +553,7 @@ class Extractor:
                 if cands:
                     found = (j, surface, cands, particle)
                     break
-            if found and not self._person_or_org(text, tokens, i, found[0], sent_of, sentences, lang):
+            if found and not self._person_or_org(text, tokens, flags, i, found[0], sent_of, sentences, lang):
                 j, surface, cands, particle = found
                 end = tokens[j].end - (len(particle) if particle else 0)
                 mentions.append(
@@ -581,9 +577,10 @@ class Extractor:
         return next_capital[i] <= j
 
     @staticmethod
-    def _person_or_org(text, tokens, i, j, sent_of, sentences, lang) -> bool:
-        """ "General Park", "Mark Rutte", "Park Jong-il": a place name inside a longer proper name is not a place."""
-        if not _cased(tokens[i]):
+    def _person_or_org(text, tokens, flags, i, j, sent_of, sentences, lang) -> bool:
+        """ "General Park", "Mark Rutte", "Park Jong-il": a place name inside a longer proper name is not a place.
+        ``flags`` as in :meth:`_plausible_span`."""
+        if not flags[i][1]:  # uncased script
             return False
         prev = tokens[i - 1] if i > 0 and sent_of[i - 1] == sent_of[i] else None
         nxt = tokens[j + 1] if j + 1 < len(tokens) and sent_of[j + 1] == sent_of[j] else None
@@ -797,23 +794,10 @@ def _extract_or_error(extractor: Extractor, report: Report) -> Extraction | Exce
 
 
 def _dedupe(events: Sequence[Event]) -> list[Event]:
-    """One report's events, each once. What tells them apart is what Event.key() hashes; the report, source
-    and the fields extraction never sets are the same for all of them."""
+    """One report's events, each once (extraction sets no event_id: events differ by their content)."""
     seen, out = set(), []
     for e in events:
-        k = (
-            e.kind,
-            *((p.mention, p.lat, p.lon) if p else None for p in (e.place, e.origin)),
-            e.start,
-            e.end,
-            e.precision,
-            e.unit,
-            e.strength,
-            e.strength_approx,
-            e.confidence,
-            e.confidence_label,
-            e.evidence,
-        )
+        k = e.content()
         if k not in seen:
             seen.add(k)
             out.append(e)

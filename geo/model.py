@@ -152,6 +152,14 @@ class Event:
         d["extra"] = d.get("extra") or {}
         return cls(**d)
 
+    def content(self) -> tuple:
+        """What tells events without an ``event_id`` apart, as a tuple to compare within one process: every
+        field but ``extra``, places by mention and point. :meth:`key` hashes the same content."""
+        return tuple(
+            (v.mention, v.lat, v.lon) if isinstance(v, Place) else v
+            for v in map(self.__dict__.__getitem__, _EVENT_CONTENT_NAMES)
+        )
+
     def key(self) -> str:
         """The event's identity, so that storing it twice changes nothing.
 
@@ -194,6 +202,7 @@ def _json_str(value: str | None) -> str:
 _EVENT_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Event))
 Event.FIELDS = _EVENT_FIELD_NAMES
 _EVENT_FIELDS = set(_EVENT_FIELD_NAMES)
+_EVENT_CONTENT_NAMES = tuple(n for n in _EVENT_FIELD_NAMES if n != "extra")
 
 
 class EventTable(Sequence[Event]):
