@@ -257,14 +257,9 @@ def _read(data: bytes, resolve_places: Resolver | None, progress: Callable[[floa
     cells, lines = _fast_columns(data, encoding, delimiter, width)
     if cells is None:  # read row by row, to say which rows are broken and keep the others
         rows, lines = _rows(reader, width, result.problems)
-        result.rows = len(rows)
-        if min(lines, default=0) < 0:  # rows that could not be split into fields: rejected, and not read further
-            kept = [i for i, n in enumerate(lines) if n > 0]
-            rows, lines = [rows[i] for i in kept], [lines[i] for i in kept]
         cells = list(zip(*rows)) or [()] * width
         del rows
-    else:
-        result.rows = len(lines)
+    result.rows = len(lines) + len(result.problems)  # so far the only problems are rows that could not be split
     table = _Table(columns, cells, len(lines), escaped)
     if fmt == "reports":
         _read_reports(table, lines, result)
@@ -320,7 +315,7 @@ def _fast_columns(data: bytes, encoding: str, delimiter: str, width: int):
 def _rows(reader, width: int, problems: list[Problem]) -> tuple[list[list[str]], list[int]]:
     """Rows one by one, each with its row number as a spreadsheet shows it (the header is row 1, a field that
     spans lines is still one row): for files :func:`_fast_columns` cannot take. A row that cannot be split
-    into the header's fields is kept, empty and with its number negated, so that it is counted."""
+    into the header's fields is left out, with its reason in ``problems``."""
     rows: list[list[str]] = []
     numbers: list[int] = []
     number = 1
@@ -340,8 +335,6 @@ def _rows(reader, width: int, problems: list[Problem]) -> tuple[list[list[str]],
                                 "check the delimiter and quoting",
                             )
                         )
-                        rows.append([""] * width)
-                        numbers.append(-number)
                         continue
                     values = (values + [""] * width)[:width]  # a short row is padded
                 elif not values[0].strip() and not "".join(values).strip():
@@ -352,8 +345,6 @@ def _rows(reader, width: int, problems: list[Problem]) -> tuple[list[list[str]],
         except csv.Error as e:
             number += 1
             problems.append(Problem(number, None, f"malformed CSV line: {e}"))
-            rows.append([""] * width)
-            numbers.append(-number)
 
 
 def _read_reports(col: _Table, lines: list[int], result: ReadResult) -> None:
