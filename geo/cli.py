@@ -113,8 +113,7 @@ def cmd_geocode(a) -> int:
 
 
 def cmd_extract(a) -> int:
-    from geo.extraction import Extractor, extract_all
-    from geo.model import Problem
+    from geo.extraction import Extractor, extract_all, unreadable
     from geo.readers import read_csv_bytes
 
     result = read_csv_bytes(a.file.read_bytes())
@@ -126,7 +125,7 @@ def cmd_extract(a) -> int:
     )
     for report, row, x in zip(result.reports, result.report_rows, extractions):
         if isinstance(x, Exception):
-            result.problems.append(Problem(row, "text", f"report {report.report_id}: could not be read ({x})"))
+            result.problems.append(unreadable(report, row, x))
     for p in sorted(result.problems, key=lambda p: p.row):
         print(f"row {p.row}: {p.column or ''}: {p.reason}", file=sys.stderr)
     return 1 if result.problems else 0

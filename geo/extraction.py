@@ -32,7 +32,7 @@ from geo import lexicon as lx
 from geo.confidence import cues, normalise_label
 from geo.dates import period_end
 from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank, stem_word
-from geo.model import Event, Kind, Place, Precision, Report
+from geo.model import Event, Kind, Place, Precision, Problem, Report
 from geo.text import alternation
 
 log = logging.getLogger(__name__)
@@ -783,6 +783,11 @@ def _extract_in_worker(report: Report) -> Extraction | Exception:
         for m in out.places:
             m.candidates = ()
     return out
+
+
+def unreadable(report: Report, row: int, error: Exception) -> Problem:
+    """The problem to show for a report the extractor failed on: the other reports are read all the same."""
+    return Problem(row, "text", f"report {report.report_id}: could not be read ({error})")
 
 
 def _extract_or_error(extractor: Extractor, report: Report) -> Extraction | Exception:

@@ -185,10 +185,10 @@ class Gazetteer:
     def add(self, cand: Candidate, names: Iterable[str]) -> None:
         self.rows.append(astuple(cand))
         i = len(self.rows) - 1
-        for n in names:
-            firsts = {normalise(w[0]) for w in [_WORD.findall(n)] if w} | {normalise(n).split(" ")[0]}
-            self.first_words.update(firsts, (stem_word(w) for w in firsts))
-        for key in {normalise(n) for n in names}:
+        keys = {normalise(n) for n in names}
+        firsts = {k.split(" ")[0] for k in keys} | {normalise(w[0]) for n in names if (w := _WORD.findall(n))}
+        self.first_words.update(firsts, map(stem_word, firsts))
+        for key in keys:
             if key:
                 self.index[key] = (*self.index.get(key, ()), i)
                 if _CYRILLIC.search(key):

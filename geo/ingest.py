@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from geo.geocoding import Geocoder
-from geo.model import Place, Problem
+from geo.model import Place
 from geo.readers import ReadResult, read_csv_bytes
 from geo.store import Store
 
@@ -32,15 +32,13 @@ def read_upload(
     """
     result = read_csv_bytes(data, place_resolver(geocoder), progress)
     if result.format == "reports":
-        from geo.extraction import Extractor, extract_all
+        from geo.extraction import Extractor, extract_all, unreadable
 
         kept = []
         extractions = extract_all(Extractor(geocoder), result.reports, processes, progress)
         for report, row, extraction in zip(result.reports, result.report_rows, extractions, strict=True):
             if isinstance(extraction, Exception):  # one unreadable report must not cost the others
-                result.problems.append(
-                    Problem(row, "text", f"report {report.report_id}: could not be read ({extraction})")
-                )
+                result.problems.append(unreadable(report, row, extraction))
                 continue
             kept.append(report)
             result.events.extend(extraction.events)
