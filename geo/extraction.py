@@ -25,7 +25,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate, chain, compress
+from operator import gt, itemgetter, ne, not_, or_
 from typing import NamedTuple
 
 from geo import lexicon as lx
@@ -49,9 +51,6 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-_new_tuple = tuple.__new__
-
-
 class Token(NamedTuple):
     start: int
     end: int
@@ -64,6 +63,30 @@ class Token(NamedTuple):
     @property
     def capitalised(self) -> bool:
         return self.text[:1].isupper()
+
+
+class Tokens:
+    """A text's words, as parallel lists of their texts and offsets.
+
+    Most words of a report are only skipped on the way to a name, so the lists are made by passes that run no
+    Python code per word; a :class:`Token` is made only for a word that is looked at.
+    """
+
+    __slots__ = ("texts", "starts", "ends")
+
+    def __init__(self, text: str):
+        self.texts = _TOKEN.findall(text)
+        gaps = _TOKEN.split(text)  # the text between the words, one more than them
+        bounds = list(accumulate(map(len, chain.from_iterable(zip(gaps, self.texts)))))
+        self.starts, self.ends = bounds[0::2], bounds[1::2]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self.texts)))]
+        return Token(self.starts[k], self.ends[k], self.texts[k])
 
 
 @dataclass
@@ -179,7 +202,8 @@ def _months() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _date_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     """The absolute date patterns, in the order they win, each with what a sentence needs for it to match:
-    a month name ("named"), a month name followed by a number ("month first") or 월 ("korean").
+    a month name ("named"), two of them ("two named"), a month name followed by a number ("month first") or 월
+    ("korean").
 
     Words that may open a range ("from", "du", "between") are not part of the patterns: they were optional,
     so leaving them out changes where a match starts, never whether there is one, and each position the
@@ -211,7 +235,7 @@ def _date_patterns() -> tuple[tuple[re.Pattern, str], ...]:
         ),
         re.compile(r"(?:(?P<y>(?:19|20)\d{2})년\s*)?(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일", flags),
     )
-    needs = ("named", "named", "month first", "named", "month first", "korean", "korean")
+    needs = ("two named", "named", "month first", "named", "month first", "korean", "korean")
     return tuple(zip(patterns, needs))
 
 
@@ -242,17 +266,21 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
     best: tuple[int, dt.date, dt.date | None] | None = None
     months = _months()
     year = published.year if published else dt.date.today().year  # for dates that state none
-    # every absolute date has a digit in it, and a month name or 월: only the patterns that can match are run
-    found_by_pattern = []
-    if _DIGIT.search(sentence):
+    # every absolute date has a digit in it, and a month name or 월: only the patterns that can match are run,
+    # in the order they win, until one does
+    patterns = _date_patterns() if _DIGIT.search(sentence) else ()
+    if patterns:
         months_named = list(_any_month().finditer(low))
         present = {
             "named": bool(months_named),
+            "two named": len(months_named) >= 2,
             "month first": any(m.group(1) for m in months_named),
             "korean": "월" in sentence,
         }
-        found_by_pattern = [list(p.finditer(low)) if present[need] else [] for p, need in _date_patterns()]
-    for found in found_by_pattern:
+    found_by_pattern = []
+    for p, need in patterns:
+        found = list(p.finditer(low)) if present[need] else []
+        found_by_pattern.append(found)
         for m in found:
             g = m.groupdict()
             mon = months.get(g["m"].casefold()) if not g["m"].isdigit() else int(g["m"])
@@ -281,6 +309,9 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
             break
     if best and best[2] is None:
         # "left on 30 October and reached Kursk on 4 November": several single dates span the event
+        found_by_pattern += [
+            list(p.finditer(low)) if present[need] else [] for p, need in patterns[len(found_by_pattern) :]
+        ]
         singles = {d for found in found_by_pattern for m in found if (d := _single(m, published, year))}
         if len(singles) > 1:
             return min(singles), max(singles), Precision.DAY
@@ -297,15 +328,21 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
         if any(p in low for p in lx.THIS_WEEK):
             monday = published - dt.timedelta(days=published.weekday())
             return monday, monday + dt.timedelta(days=6), Precision.WEEK
-        if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low) for p in lx.YESTERDAY):
+        if _whole_words(lx.YESTERDAY).search(low):
             return published - dt.timedelta(days=1), None, Precision.DAY
-        if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low) for p in lx.TODAY):
+        if _whole_words(lx.TODAY).search(low):
             return published, None, Precision.DAY
         wd = _weekday(low)
         if wd is not None:
             back = (published.weekday() - wd) % 7 or 7
             return published - dt.timedelta(days=back), None, Precision.DAY
     return None, None, Precision.DAY
+
+
+@lru_cache(maxsize=8)
+def _whole_words(phrases: tuple[str, ...]) -> re.Pattern:
+    """Any of the phrases, as whole words."""
+    return re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)")
 
 
 def _single(m: re.Match, published: dt.date | None, year: int) -> dt.date | None:
@@ -487,10 +524,9 @@ class Extractor:
         lang = detect_language(text, report.language)
         out = Extraction(report, lang)
         sentences = split_sentences(text)
-        # tuple.__new__ skips the NamedTuple's argument handling: half the cost, on every word of every report
-        tokens = [_new_tuple(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(text)]
-        starts = [a for a, _ in sentences]
-        sent_of = [max(0, bisect_right(starts, t.start) - 1) for t in tokens]
+        tokens = Tokens(text)
+        # the sentence of each word: how many sentences after the first start at or before it
+        sent_of = list(map(partial(bisect_right, [a for a, _ in sentences[1:]]), tokens.starts))
         mentions = self._find_mentions(text, tokens, sent_of, sentences, lang)
         self._resolve(mentions)
         out.places = mentions
@@ -518,77 +554,62 @@ class Extractor:
                 return self.gazetteer.lookup_key(key[:-1]), None
         return (), None
 
-    def _find_mentions(self, text, tokens, sent_of, sentences, lang) -> list[Mention]:
-        mentions: list[Mention] = []
-        i = 0
-        flags = [(t.text.isdigit(), (c := t.text[:1]).upper() != c.lower(), c.isupper()) for t in tokens]
+    def _find_mentions(self, text, tokens: Tokens, sent_of, sentences, lang) -> list[Mention]:
+        words = tokens.texts
+        n_tokens = len(words)
+        # A name starts at a word that could be in one (a capital, or no case at all: Hangul carries its
+        # particles) or at most MAX_NGRAM - 1 words before one ("de Gaulle"): only those words are tried,
+        # and they are found by passes that run no Python code per word.
+        initials = list(map(itemgetter(0), words))
+        cased = list(map(ne, map(str.upper, initials), map(str.lower, initials)))
+        capital = list(map(str.isupper, initials))
+        number = list(map(str.isdigit, words))  # no name has a number in it
+        hopeful = compress(range(n_tokens), map(gt, map(or_, capital, map(not_, cased)), number))
+        tried = sorted({k for h in hopeful for k in range(max(0, h - MAX_NGRAM + 1), h + 1)})
         firsts = self.gazetteer.first_words
-
-        def starts_a_name(k: int) -> bool:
-            """A cased word that starts no name in the gazetteer starts no mention (uncased Korean words carry
-            their particles, so they are always tried)."""
-            if not flags[k][1]:
-                return True
-            w = normalise(tokens[k].text)
-            return w in firsts or stem_word(w) in firsts
-
-        # the first token from k on that is a number, that is capitalised, that could be in a name (a capital,
-        # or no case at all): so that each span's test is a comparison
-        n_tokens = len(tokens)
-        next_number, next_capital, next_hopeful = ([n_tokens] * (n_tokens + 1) for _ in range(3))
-        for k in range(n_tokens - 1, -1, -1):
-            number, cased, capital = flags[k]
-            next_number[k] = k if number else next_number[k + 1]
-            next_capital[k] = k if capital else next_capital[k + 1]
-            next_hopeful[k] = k if capital or not cased else next_hopeful[k + 1]
-        while i < n_tokens:
-            if next_hopeful[i] >= i + MAX_NGRAM or not starts_a_name(i):
-                i += 1
+        sentence_starts = {a for a, _ in sentences}
+        mentions: list[Mention] = []
+        after = 0  # the first word not inside a mention found already
+        for i in tried:
+            if i < after:
                 continue
-            found = None
-            for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
-                j = i + n - 1
-                if sent_of[j] != sent_of[i] or not self._plausible_span(tokens, i, j, flags, next_number, next_capital):
+            if cased[i]:  # a cased word that starts no name in the gazetteer starts no mention
+                w = normalise(words[i])
+                if w not in firsts and stem_word(w) not in firsts:
                     continue
-                surface = text[tokens[i].start : tokens[j].end]
+            # the spans i..j to try, longest first: within the sentence, up to the next number
+            last = min(i + MAX_NGRAM, n_tokens) - 1
+            if True in number[i : last + 1]:
+                last = number.index(True, i) - 1
+            last = i + sent_of[i : last + 1].count(sent_of[i]) - 1
+            found = None
+            for j in range(last, i - 1, -1):
+                # in a cased script, a name has a capital in it (a name of one word, two letters or more)
+                if cased[i] and not (True in capital[i : j + 1] if j > i else capital[i] and len(words[i]) >= 2):
+                    continue
+                surface = text[tokens.starts[i] : tokens.ends[j]]
                 cands, particle = self._lookup(surface, lang)
                 if cands:
                     found = (j, surface, cands, particle)
                     break
-            if found and not self._person_or_org(text, tokens, flags, i, found[0], sent_of, sentences, lang):
+            if found and not self._person_or_org(text, tokens, cased[i], i, found[0], sent_of, sentence_starts, lang):
                 j, surface, cands, particle = found
-                end = tokens[j].end - (len(particle) if particle else 0)
-                mentions.append(
-                    Mention(tokens[i].start, end, text[tokens[i].start : end], sent_of[i], i, j, cands, particle)
-                )
-                i = j + 1
-            else:
-                i += 1
+                start, end = tokens.starts[i], tokens.ends[j] - (len(particle) if particle else 0)
+                mentions.append(Mention(start, end, text[start:end], sent_of[i], i, j, cands, particle))
+                after = j + 1
         return mentions
 
     @staticmethod
-    def _plausible_span(tokens, i, j, flags, next_number, next_capital) -> bool:
-        """flags[k] = (is a number, is cased, is capitalised); next_number[k] and next_capital[k]: the first
-        token from k on that is a number, that is capitalised. All computed once per report."""
-        if next_number[i] <= j:
-            return False
-        if not flags[i][1]:
-            return True  # Hangul and other uncased scripts
-        if i == j:
-            return flags[i][2] and len(tokens[i].text) >= 2
-        return next_capital[i] <= j
-
-    @staticmethod
-    def _person_or_org(text, tokens, flags, i, j, sent_of, sentences, lang) -> bool:
+    def _person_or_org(text, tokens, cased, i, j, sent_of, sentence_starts, lang) -> bool:
         """ "General Park", "Mark Rutte", "Park Jong-il": a place name inside a longer proper name is not a place.
-        ``flags`` as in :meth:`_plausible_span`."""
-        if not flags[i][1]:  # uncased script
+        ``cased``: whether the name's first word is in a cased script."""
+        if not cased:
             return False
         prev = tokens[i - 1] if i > 0 and sent_of[i - 1] == sent_of[i] else None
         nxt = tokens[j + 1] if j + 1 < len(tokens) and sent_of[j + 1] == sent_of[j] else None
         if prev and prev.low.rstrip(".") in lx.TITLES:
             return True
-        if i == j and _starts_sentence(tokens[i], sentences) and _function_word(tokens[i].low, lang):
+        if i == j and tokens.starts[i] in sentence_starts and _function_word(tokens[i].low, lang):
             return True
         if lang == "de":  # German capitalises every noun: adjacency says nothing
             return False
@@ -597,7 +618,7 @@ class Extractor:
             gap = text[a.end : b.start]
             return gap in {" ", "-", "\u00a0"}
 
-        if nxt and nxt.capitalised and adjacent(tokens[j], nxt) and not _starts_sentence(nxt, sentences):
+        if nxt and nxt.capitalised and adjacent(tokens[j], nxt) and nxt.start not in sentence_starts:
             return True
         if (
             prev
@@ -635,12 +656,15 @@ class Extractor:
         if _HANGUL.search(m.text):
             return "location"
         langs = [lang] if lang in lx.ORIGIN else list(lx.ORIGIN)
-        before = [t.low for t in tokens[max(0, m.first - 3) : m.first] if t.start >= sentence_start]
+        first = max(0, m.first - 3)
+        while first < m.first and tokens.starts[first] < sentence_start:
+            first += 1
+        before = [w.casefold() for w in tokens.texts[first : m.first]]
         # a list ("Vladivostok, Ussuriysk et Khabarovsk") takes the role of its first item
         prev_in_list = [q for q in mentions_in_sentence if q.last < m.first]
         if prev_in_list and m.first - prev_in_list[-1].last <= 2:
-            between = tokens[prev_in_list[-1].last + 1 : m.first]
-            if all(t.low in lx.LIST_JOINERS for t in between):
+            between = tokens.texts[prev_in_list[-1].last + 1 : m.first]
+            if all(w.casefold() in lx.LIST_JOINERS for w in between):
                 return "list"
         near = before[-2:]
         for w in reversed(near):
@@ -831,10 +855,6 @@ def _stem_pattern(stems, lang: str) -> re.Pattern:
     branches += [rf"(?<!\w)(?:{alternation(words)})(?!\w)" if words else None]
     branches += [alternation(phrases) if phrases else None]
     return re.compile("|".join(b for b in branches if b) or "(?!)")
-
-
-def _starts_sentence(tok: Token, sentences) -> bool:
-    return any(a == tok.start for a, _ in sentences)
 
 
 def _function_word(low: str, lang: str) -> bool:
