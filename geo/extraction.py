@@ -34,7 +34,7 @@ from geo import lexicon as lx
 from geo.confidence import cues, normalise_label
 from geo.dates import period_end
 from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank, stem_word
-from geo.model import Event, Kind, Place, Precision, Problem, Report
+from geo.model import Event, Kind, Place, Precision, Problem, Report, bulk
 from geo.text import alternation
 
 log = logging.getLogger(__name__)
@@ -573,12 +573,15 @@ class Extractor:
         for i in tried:
             if i < after:
                 continue
+            longest = MAX_NGRAM
             if cased[i]:  # a cased word that starts no name in the gazetteer starts no mention
                 w = normalise(words[i])
-                if w not in firsts and stem_word(w) not in firsts:
+                longest = max(firsts.get(w, 0), firsts.get(stem_word(w), 0))
+                if not longest:
                     continue
-            # the spans i..j to try, longest first: within the sentence, up to the next number
-            last = min(i + MAX_NGRAM, n_tokens) - 1
+            # the spans i..j to try, longest first: no longer than a name starting so, within the sentence, up
+            # to the next number
+            last = min(i + min(longest, MAX_NGRAM), n_tokens) - 1
             if True in number[i : last + 1]:
                 last = number.index(True, i) - 1
             last = i + sent_of[i : last + 1].count(sent_of[i]) - 1
@@ -775,6 +778,11 @@ def extract_all(
     """
     if processes is None:
         processes = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    with bulk():  # extractions hold no reference cycles: the collector would walk all those kept, again and again
+        return _extract_all(extractor, reports, processes, progress)
+
+
+def _extract_all(extractor, reports, processes, progress):
     if processes == 1 or len(reports) < 200 or "fork" not in mp.get_all_start_methods():
         out = []
         for i, r in enumerate(reports):

@@ -177,8 +177,9 @@ class Gazetteer:
     # Cyrillic names by their stems, so inflected forms in prose (Хабаровська, Уссурийском) find them
     stems: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # the first word of every name, as prose splits words (and as normalising joins them), with its Cyrillic
-    # stem: a run of words whose first is not here starts no name, so the extractor need not look it up
-    first_words: set[str] = field(default_factory=set)
+    # stem, and the most words a name starting with it has: a run of words whose first is not here starts no
+    # name, and one longer than that is none, so the extractor need not look either up
+    first_words: dict[str, int] = field(default_factory=dict)
     # candidates made from rows, per key: prose looks the same names up again and again
     _made: dict[tuple[bool, str], tuple[Candidate, ...]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -186,8 +187,10 @@ class Gazetteer:
         self.rows.append(astuple(cand))
         i = len(self.rows) - 1
         keys = {normalise(n) for n in names}
-        firsts = {k.split(" ")[0] for k in keys} | {normalise(w[0]) for n in names if (w := _WORD.findall(n))}
-        self.first_words.update(firsts, map(stem_word, firsts))
+        spellings = [k.split(" ") for k in keys] + [w for n in names if (w := _WORD.findall(n))]
+        for words in spellings:
+            for first in {normalise(words[0]), stem_word(normalise(words[0]))}:
+                self.first_words[first] = max(self.first_words.get(first, 0), len(words))
         for key in keys:
             if key:
                 self.index[key] = (*self.index.get(key, ()), i)
@@ -437,4 +440,4 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES, min_population: int
     return gaz
 
 
-_BUILD_VERSION = 8  # bump when _build changes what it indexes, or the Gazetteer's fields
+_BUILD_VERSION = 9  # bump when _build changes what it indexes, or the Gazetteer's fields
