@@ -16,7 +16,6 @@ The pipeline, per report:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 import multiprocessing as mp
@@ -28,7 +27,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, chain, compress
 from operator import gt, itemgetter, ne, not_, or_
-from typing import NamedTuple
 
 from geo import lexicon as lx
 from geo.confidence import cues, normalise_label
@@ -51,25 +49,11 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.casefold()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-
 class Tokens:
     """A text's words, as parallel lists of their texts and offsets.
 
     Most words of a report are only skipped on the way to a name, so the lists are made by passes that run no
-    Python code per word; a :class:`Token` is made only for a word that is looked at.
+    Python code per word.
     """
 
     __slots__ = ("texts", "starts", "ends")
@@ -82,11 +66,6 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.texts)
-
-    def __getitem__(self, k):
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self.texts)))]
-        return Token(self.starts[k], self.ends[k], self.texts[k])
 
 
 @dataclass
@@ -603,32 +582,33 @@ class Extractor:
         return mentions
 
     @staticmethod
-    def _person_or_org(text, tokens, cased, i, j, sent_of, sentence_starts, lang) -> bool:
+    def _person_or_org(text, tokens: Tokens, cased, i, j, sent_of, sentence_starts, lang) -> bool:
         """ "General Park", "Mark Rutte", "Park Jong-il": a place name inside a longer proper name is not a place.
         ``cased``: whether the name's first word is in a cased script."""
         if not cased:
             return False
-        prev = tokens[i - 1] if i > 0 and sent_of[i - 1] == sent_of[i] else None
-        nxt = tokens[j + 1] if j + 1 < len(tokens) and sent_of[j + 1] == sent_of[j] else None
-        if prev and prev.low.rstrip(".") in lx.TITLES:
+        words, starts, ends = tokens.texts, tokens.starts, tokens.ends
+        prev = words[i - 1].casefold() if i > 0 and sent_of[i - 1] == sent_of[i] else None
+        if prev in lx.TITLES:
             return True
-        if i == j and tokens.starts[i] in sentence_starts and _function_word(tokens[i].low, lang):
+        if i == j and starts[i] in sentence_starts and _function_word(words[i].casefold(), lang):
             return True
         if lang == "de":  # German capitalises every noun: adjacency says nothing
             return False
-
-        def adjacent(a, b):
-            gap = text[a.end : b.start]
-            return gap in {" ", "-", "\u00a0"}
-
-        if nxt and nxt.capitalised and adjacent(tokens[j], nxt) and nxt.start not in sentence_starts:
+        k = j + 1  # the word after the name
+        if (
+            k < len(words)
+            and sent_of[k] == sent_of[j]
+            and words[k][:1].isupper()
+            and text[ends[j] : starts[k]] in _ADJACENT
+            and starts[k] not in sentence_starts
+        ):
             return True
         if (
             prev
-            and prev.capitalised
-            and adjacent(prev, tokens[i])
-            and prev.low not in lx.TITLES
-            and not _function_word(prev.low, lang)
+            and words[i - 1][:1].isupper()
+            and text[ends[i - 1] : starts[i]] in _ADJACENT
+            and not _function_word(prev, lang)
         ):
             return True  # "Mark Berlin": a first name before it, even at the start of a sentence
         return False
@@ -693,7 +673,7 @@ class Extractor:
         return "subject"  # no preposition: "Moscou dément", "Pyongyang aurait décidé" speak of a government
 
     def _events(self, report, lang, text, tokens, sentences, mentions) -> list[Event]:
-        events: list[Event] = []
+        found: list[dict] = []  # each event's fields, made into events once the report's own cue is known
         report_cue: tuple[int | None, str | None] = (None, None)
         prev_places: list[Place] = []
         by_sentence: dict[int, list[Mention]] = {}
@@ -732,7 +712,6 @@ class Extractor:
                 targets = prev_places[:1]
             if moving and targets and not origins and prev_places and any(r == "destination" for _, r in roles):
                 origins = [p for p in prev_places[:1] if p not in targets]
-            made: list[Event] = []
             common = dict(
                 start=start,
                 end=end,
@@ -747,21 +726,18 @@ class Extractor:
                 evidence=sentence.strip(),
             )
             if moving and origins and targets:
-                made = [Event(Kind.MOVEMENT, t, origin=origins[0], **common) for t in targets]
+                made = [dict(common, kind=Kind.MOVEMENT, place=t, origin=origins[0]) for t in targets]
             elif moving and targets and any(r == "destination" for _, r in roles):
-                made = [Event(Kind.MOVEMENT, t, **common) for t in targets]
+                made = [dict(common, kind=Kind.MOVEMENT, place=t) for t in targets]
             else:
-                made = [Event(Kind.PRESENCE, p, **common) for p in (targets or origins)]
-            events.extend(made)
+                made = [dict(common, kind=Kind.PRESENCE, place=p) for p in (targets or origins)]
+            found.extend(made)
             prev_places = targets or origins
         if report_cue[0] is not None:
-            events = [
-                e
-                if e.confidence is not None
-                else dataclasses.replace(e, confidence=report_cue[0], confidence_label=report_cue[1])
-                for e in events
-            ]
-        return _dedupe(events)
+            for e in found:
+                if e["confidence"] is None:
+                    e.update(confidence=report_cue[0], confidence_label=report_cue[1])
+        return _dedupe([Event(**e) for e in found])
 
 
 def extract_all(
@@ -863,6 +839,9 @@ def _stem_pattern(stems, lang: str) -> re.Pattern:
     branches += [rf"(?<!\w)(?:{alternation(words)})(?!\w)" if words else None]
     branches += [alternation(phrases) if phrases else None]
     return re.compile("|".join(b for b in branches if b) or "(?!)")
+
+
+_ADJACENT = {" ", "-", "\u00a0"}  # what joins the words of one proper name
 
 
 def _function_word(low: str, lang: str) -> bool:

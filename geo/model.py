@@ -155,10 +155,11 @@ class Event:
     def content(self) -> tuple:
         """What tells events without an ``event_id`` apart, as a tuple to compare within one process: every
         field but ``extra``, places by mention and point. :meth:`key` hashes the same content."""
-        return tuple(
-            (v.mention, v.lat, v.lon) if isinstance(v, Place) else v
-            for v in map(self.__dict__.__getitem__, _EVENT_CONTENT_NAMES)
-        )
+        values = list(map(self.__dict__.__getitem__, _EVENT_CONTENT_NAMES))
+        for i in _EVENT_PLACE_POSITIONS:
+            if (p := values[i]) is not None:
+                values[i] = (p.mention, p.lat, p.lon)
+        return tuple(values)
 
     def key(self) -> str:
         """The event's identity, so that storing it twice changes nothing.
@@ -203,6 +204,7 @@ _EVENT_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Event))
 Event.FIELDS = _EVENT_FIELD_NAMES
 _EVENT_FIELDS = set(_EVENT_FIELD_NAMES)
 _EVENT_CONTENT_NAMES = tuple(n for n in _EVENT_FIELD_NAMES if n != "extra")
+_EVENT_PLACE_POSITIONS = [i for i, f in enumerate(dataclasses.fields(Event)) if f.type == "Place | None"]
 
 
 class EventTable(Sequence[Event]):
