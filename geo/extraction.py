@@ -497,6 +497,8 @@ class Extractor:
     def __init__(self, geocoder):
         self.geocoder = geocoder
         self.gazetteer: Gazetteer = geocoder.gazetteer
+        # each word seen, as written: the most words of a name that starts with it (0: none); prose repeats words
+        self._starts_names: dict[str, int] = {}
 
     def extract(self, report: Report) -> Extraction:
         text = report.text or ""
@@ -546,6 +548,9 @@ class Extractor:
         hopeful = compress(range(n_tokens), map(gt, map(or_, capital, map(not_, cased)), number))
         tried = sorted({k for h in hopeful for k in range(max(0, h - MAX_NGRAM + 1), h + 1)})
         firsts = self.gazetteer.first_words
+        starts_names = self._starts_names
+        if len(starts_names) > 200_000:  # a word's answer is kept while there are not too many
+            starts_names.clear()
         sentence_starts = {a for a, _ in sentences}
         mentions: list[Mention] = []
         after = 0  # the first word not inside a mention found already
@@ -554,8 +559,10 @@ class Extractor:
                 continue
             longest = MAX_NGRAM
             if cased[i]:  # a cased word that starts no name in the gazetteer starts no mention
-                w = normalise(words[i])
-                longest = max(firsts.get(w, 0), firsts.get(stem_word(w), 0))
+                longest = starts_names.get(words[i])
+                if longest is None:
+                    w = normalise(words[i])
+                    longest = starts_names[words[i]] = max(firsts.get(w, 0), firsts.get(stem_word(w), 0))
                 if not longest:
                     continue
             # the spans i..j to try, longest first: no longer than a name starting so, within the sentence, up
