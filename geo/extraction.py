@@ -224,9 +224,11 @@ def _any_month() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + alternation(_months()) + r")(\.?\s+\d)?")
 
 
-def _infer_year(month: int, day: int, published: dt.date | None, stated: str | None, year: int) -> dt.date | None:
-    """The date of a day and month; ``year`` is the one to assume when the text states none."""
-    year = int(stated) if stated else year
+def _infer_year(
+    month: int, day: int, published: dt.date | None, stated: str | None, year: int | None
+) -> dt.date | None:
+    """The date of a day and month; ``year`` is the one to assume when the text states none (None: this year)."""
+    year = int(stated) if stated else year or dt.date.today().year
     try:
         d = dt.date(year, month, day)
     except ValueError:
@@ -244,7 +246,7 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
     low = sentence.casefold()
     best: tuple[int, dt.date, dt.date | None] | None = None
     months = _months()
-    year = published.year if published else dt.date.today().year  # for dates that state none
+    year = published.year if published else None  # for dates that state none
     # every absolute date has a digit in it, and a month name or 월: only the patterns that can match are run,
     # in the order they win, until one does
     patterns = _date_patterns() if _DIGIT.search(sentence) else ()
@@ -291,9 +293,10 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
         found_by_pattern += [
             list(p.finditer(low)) if present[need] else [] for p, need in patterns[len(found_by_pattern) :]
         ]
-        singles = {d for found in found_by_pattern for m in found if (d := _single(m, published, year))}
-        if len(singles) > 1:
-            return min(singles), max(singles), Precision.DAY
+        if sum(map(len, found_by_pattern)) > 1:  # one match states one date
+            singles = {d for found in found_by_pattern for m in found if (d := _single(m, published, year))}
+            if len(singles) > 1:
+                return min(singles), max(singles), Precision.DAY
     if best:
         return best[1], best[2], Precision.DAY
     if m := _month_alone().search(low):  # "late November", "Ende November", "en novembre"
@@ -324,7 +327,7 @@ def _whole_words(phrases: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)")
 
 
-def _single(m: re.Match, published: dt.date | None, year: int) -> dt.date | None:
+def _single(m: re.Match, published: dt.date | None, year: int | None) -> dt.date | None:
     """The date a single-date match states (None for a range match)."""
     g = m.groupdict()
     if g.get("d1"):
