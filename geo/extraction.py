@@ -191,19 +191,22 @@ def _date_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     month = "(?P<m>" + alternation(_months()) + r")\.?"
     month1 = month.replace("?P<m>", "?P<m1>")
     day, day1 = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?", r"(?P<d1>\d{1,2})(?:st|nd|rd|th|er|\.)?"
+    # a pattern that opens with a day says "no letter or digit before it" after its first digit, not before:
+    # re then skips ahead to the digits instead of trying every position (a third faster)
+    opening_day, opening_day1 = (d.replace(r"\d{1,2})", r"\d(?<!\w\d)\d?)", 1) for d in (day, day1))
     year = r"(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2}))?"
     of = r"(?:\s+de|\s+of)?"
     join = rf"\s*{lx.RANGE_JOINERS}\s*(?:(?:le|the|dem|el)\s+)?"
     flags = re.UNICODE  # the patterns read casefolded text: IGNORECASE made the month trie 1.7-5x slower
     patterns = (
         # 8 October to 3 November (2024)
-        re.compile(rf"(?<!\w){day1}{of}\s+{month1}{join}{day}{of}\s+{month}{year}", flags),
+        re.compile(rf"{opening_day1}{of}\s+{month1}{join}{day}{of}\s+{month}{year}", flags),
         # du 8 au 13 octobre / between 20 and 26 October / з 10 по 14 листопада / 8-13 October
-        re.compile(rf"(?<!\w){day1}{join}{day}{of}\s+{month}{year}", flags),
+        re.compile(rf"{opening_day1}{join}{day}{of}\s+{month}{year}", flags),
         # October 8-13
         re.compile(rf"(?<!\w){month}\s+{day1}{join}{day}{year}", flags),
         # 19 октября / el 15 de noviembre / 28. Oktober
-        re.compile(rf"(?<!\w){day}{of}\s+{month}{year}\b", flags),
+        re.compile(rf"{opening_day}{of}\s+{month}{year}\b", flags),
         # October 19(, 2024)
         re.compile(rf"(?<!\w){month}\s+{day}\b{year}", flags),
         # 10월 8일부터 13일까지 / 12월 3일
@@ -370,7 +373,9 @@ def _weekday_pattern() -> re.Pattern:
 
 
 # -- strength ----------------------------------------------------------------------------------------------
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+(?:[.,]\d+)?)(?![^\W천만])")
+# a number not inside a word or another number; the look behind follows the first digit, so that re skips
+# ahead to the digits
+_NUMBER = re.compile(r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f.,]\d{3})+|\d*(?:[.,]\d+)?))(?![^\W천만])")
 
 
 _WORDS = re.compile(r"\w+")
