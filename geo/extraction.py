@@ -505,8 +505,9 @@ class Extractor:
     def __init__(self, geocoder):
         self.geocoder = geocoder
         self.gazetteer: Gazetteer = geocoder.gazetteer
-        # each word seen, as written: the most words of a name that starts with it (0: none); prose repeats words
-        self._starts_names: dict[str, int] = {}
+        # prose repeats its words and names: each is looked up once while it is in these caches
+        self._lookup = lru_cache(maxsize=1 << 17)(self._lookup_uncached)
+        self._longest_name = lru_cache(maxsize=1 << 17)(self._longest_name_uncached)
 
     def extract(self, report: Report) -> Extraction:
         text = report.text or ""
@@ -523,10 +524,17 @@ class Extractor:
         return out
 
     # - finding -
-    def _lookup(self, surface: str, lang: str) -> tuple[tuple[Candidate, ...], str | None]:
+    def _longest_name_uncached(self, word: str) -> int:
+        """The most words a name that starts with ``word`` has (0: no name starts so)."""
+        firsts = self.gazetteer.first_words
+        w = normalise(word)
+        return max(firsts.get(w, 0), firsts.get(stem_word(w), 0))
+
+    def _lookup_uncached(self, surface: str) -> tuple[tuple[Candidate, ...], str | None]:
+        """The candidates for a run of words, and the Korean particle cut off to find them."""
         key = normalise(surface)
         cands = self.gazetteer.lookup_key(key)
-        if cands:
+        if cands or surface.isascii():
             return cands, None
         if _CYRILLIC.search(surface):
             return self.gazetteer.lookup_stem(surface), None
@@ -554,11 +562,9 @@ class Extractor:
         capital = list(map(str.isupper, initials))
         number = list(map(str.isdigit, words))  # no name has a number in it
         hopeful = compress(range(n_tokens), map(gt, map(or_, capital, map(not_, cased)), number))
-        tried = sorted({k for h in hopeful for k in range(max(0, h - MAX_NGRAM + 1), h + 1)})
-        firsts = self.gazetteer.first_words
-        starts_names = self._starts_names
-        if len(starts_names) > 200_000:  # a word's answer is kept while there are not too many
-            starts_names.clear()
+        hopeful = list(hopeful)
+        tried = set().union(*(map(back.__add__, hopeful) for back in range(1 - MAX_NGRAM, 1)))
+        tried = sorted(tried.difference(range(1 - MAX_NGRAM, 0)))
         sentence_starts = {a for a, _ in sentences}
         mentions: list[Mention] = []
         after = 0  # the first word not inside a mention found already
@@ -567,10 +573,7 @@ class Extractor:
                 continue
             longest = MAX_NGRAM
             if cased[i]:  # a cased word that starts no name in the gazetteer starts no mention
-                longest = starts_names.get(words[i])
-                if longest is None:
-                    w = normalise(words[i])
-                    longest = starts_names[words[i]] = max(firsts.get(w, 0), firsts.get(stem_word(w), 0))
+                longest = self._longest_name(words[i])
                 if not longest:
                     continue
             # the spans i..j to try, longest first: no longer than a name starting so, within the sentence, up
@@ -585,7 +588,7 @@ class Extractor:
                 if cased[i] and not (True in capital[i : j + 1] if j > i else capital[i] and len(words[i]) >= 2):
                     continue
                 surface = text[tokens.starts[i] : tokens.ends[j]]
-                cands, particle = self._lookup(surface, lang)
+                cands, particle = self._lookup(surface)
                 if cands:
                     found = (j, surface, cands, particle)
                     break
