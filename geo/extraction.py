@@ -572,13 +572,15 @@ class Extractor:
             if i < after:
                 continue
             longest = MAX_NGRAM
-            if cased[i]:  # a cased word that starts no name in the gazetteer starts no mention
-                longest = self._longest_name(words[i])
-                if not longest:
+            if cased[i]:
+                # a cased word that starts no name in the gazetteer starts no mention, nor one without a capital
+                # within reach ("de Gaulle", but not "de la")
+                longest = min(self._longest_name(words[i]), MAX_NGRAM)
+                if not longest or not (capital[i] or True in capital[i : i + longest]):
                     continue
             # the spans i..j to try, longest first: no longer than a name starting so, within the sentence, up
             # to the next number
-            last = min(i + min(longest, MAX_NGRAM), n_tokens) - 1
+            last = min(i + longest, n_tokens) - 1
             if True in number[i : last + 1]:
                 last = number.index(True, i) - 1
             last = i + sent_of[i : last + 1].count(sent_of[i]) - 1
@@ -755,7 +757,7 @@ class Extractor:
             for e in found:
                 if e["confidence"] is None:
                     e.update(confidence=report_cue[0], confidence_label=report_cue[1])
-        return _dedupe([Event(**e) for e in found])
+        return _dedupe([Event.from_fields(e) for e in found])
 
 
 def extract_all(
