@@ -757,7 +757,7 @@ class Extractor:
             for e in found:
                 if e["confidence"] is None:
                     e.update(confidence=report_cue[0], confidence_label=report_cue[1])
-        return _dedupe([Event.from_fields(e) for e in found])
+        return _dedupe([Event(**e) for e in found])
 
 
 def extract_all(

@@ -141,17 +141,6 @@ class Event:
         return event
 
     @classmethod
-    def from_fields(cls, fields: dict[str, Any]) -> Event:
-        """An event from typed values of some of its fields, the others left at their defaults: what
-        ``Event(**fields)`` makes, at the cost of :meth:`from_values`."""
-        if not fields.keys() <= _EVENT_FIELDS:
-            raise TypeError(f"not fields of Event: {sorted(fields.keys() - _EVENT_FIELDS)}")
-        values = [fields.get(name, default) for name, default in _EVENT_DEFAULTS]
-        if "extra" not in fields:
-            values[-1] = {}
-        return cls.from_values(values)
-
-    @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
         d = {k: v for k, v in d.items() if k in _EVENT_FIELDS}
         d["kind"] = Kind(d["kind"])
@@ -215,8 +204,6 @@ _EVENT_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Event))
 Event.FIELDS = _EVENT_FIELD_NAMES
 _EVENT_FIELDS = set(_EVENT_FIELD_NAMES)
 _EVENT_CONTENT_NAMES = tuple(n for n in _EVENT_FIELD_NAMES if n != "extra")
-_EVENT_DEFAULTS = [(f.name, f.default) for f in dataclasses.fields(Event)]  # extra's, last, is made per event
-assert _EVENT_FIELD_NAMES[-1] == "extra"
 _EVENT_PLACE_POSITIONS = [i for i, f in enumerate(dataclasses.fields(Event)) if f.type == "Place | None"]
 
 
