@@ -213,16 +213,26 @@ class Confidence:
         return ADMIRALTY_LABELS.get(self.credibility, "not stated") if self.credibility else "not stated"
 
 
-_PUNCTUATION = re.compile(r"[\s\-‐–—_'’`.,;:!?\"«»()]+")
+PUNCTUATION = r"[\s\-‐–—_'’`.,;:!?\"«»()]"  # what separates the words of a label
+_PUNCTUATION = re.compile(PUNCTUATION + "+")
+
+
+def fold_label(text: str) -> str:
+    """Case-fold and drop accents (but keep Hangul syllables whole): :func:`normalise_label` but the spacing."""
+    text = text.casefold()
+    if not text.isascii():
+        text = fold_marks(text.replace("ё", "е")).replace("ß", "ss")
+    return text
 
 
 def normalise_label(text: str) -> str:
     """Case-fold, drop accents (but keep Hangul syllables whole), turn punctuation into single spaces."""
-    text = text.casefold()
-    if not text.isascii():
-        text = fold_marks(text.replace("ё", "е")).replace("ß", "ss")
-    text = _PUNCTUATION.sub(" ", text)
-    return text.strip()
+    return spaced(fold_label(text)).strip()
+
+
+def spaced(text: str) -> str:
+    """Each run of spaces and punctuation as one space."""
+    return _PUNCTUATION.sub(" ", text)
 
 
 _LOOKUP: dict[str, int] = {}

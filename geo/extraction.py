@@ -29,7 +29,7 @@ from itertools import accumulate, chain, compress
 from operator import gt, itemgetter, ne, not_, or_
 
 from geo import lexicon as lx
-from geo.confidence import cues, normalise_label
+from geo.confidence import PUNCTUATION, cues, fold_label, spaced
 from geo.dates import period_end
 from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank, stem_word
 from geo.model import Event, Kind, Place, Precision, Problem, Report, bulk
@@ -471,20 +471,24 @@ def _unit_phrase(after: str, noun: str, language: str) -> str | None:
 # -- confidence --------------------------------------------------------------------------------------------
 @lru_cache(maxsize=16)
 def _cue_pattern(language: str) -> tuple[re.Pattern, dict[str, int]]:
+    """The cues (normalised labels) for text that is folded but keeps its spacing: a space in a cue stands for
+    any run of spaces and punctuation, and a cue may touch punctuation, "_" included, but no letter or digit."""
     table = cues(language)
-    return re.compile(r"(?<!\w)(" + alternation(table) + r")(?!\w)"), table
+    body = alternation(table).replace(re.escape(" "), PUNCTUATION + "+")
+    return re.compile(rf"(?<![^\W_])({body})(?![^\W_])"), table
 
 
 def find_confidence(sentence: str, language: str) -> tuple[int | None, str | None]:
     """The most doubtful cue a sentence states (longest phrase first, so "not confirmed" beats "confirmed")."""
     pat, table = _cue_pattern(language)
-    text = normalise_label(sentence)
+    text = fold_label(sentence)  # spacing is left to the pattern: respacing every sentence cost more
     found = []
     for m in pat.finditer(text):
-        digit = table[m.group(1)]
-        if digit == 1 and _negated(text[: m.start()]):
+        cue = spaced(m.group(1))
+        digit = table[cue]
+        if digit == 1 and _negated(spaced(text[: m.start()])):
             digit = 6  # "no está confirmada", "wurde nicht offiziell bestätigt": not confirmed
-        found.append((digit, m.group(1)))
+        found.append((digit, cue))
     if not found:
         return None, None
     return max(found)
