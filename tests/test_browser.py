@@ -4,6 +4,7 @@ In CI (CI=true) a missing Chromium is a failure, not a skip: scripts/setup.sh in
 Screenshots go to tests/screenshots/ for a person to look at.
 """
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -123,11 +125,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app(chromium, tmp_path_factory):
+@contextlib.contextmanager
+def dashboard(db: Path):
+    """The dashboard, started as `scripts/run.sh` starts it, on a free port and its own store."""
     port = _free_port()
-    tmp = tmp_path_factory.mktemp("app")
-    env = {**os.environ, "TROOPMAP_DB": str(tmp / "app.db")}
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -143,23 +144,30 @@ def app(chromium, tmp_path_factory):
             "true",
         ],
         cwd=ROOT,
-        env=env,
+        env={**os.environ, "TROOPMAP_DB": str(db)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("the dashboard did not start")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("the dashboard did not start")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def app(chromium, tmp_path_factory):
+    with dashboard(tmp_path_factory.mktemp("app") / "app.db") as url:
+        yield url
 
 
 def map_frame(page):
@@ -203,6 +211,18 @@ def test_timeline_and_sources_pages_render(browser, app):
     page.screenshot(path=str(SHOTS / "sources-page.png"), full_page=True)
     assert page.refused == []
     page.close()
+
+
+def test_a_link_to_a_page_opens_it_cleanly_as_the_first_visit(browser, tmp_path):
+    """A link someone sends (here to one report's sources) is often the first thing a fresh server is asked."""
+    with dashboard(tmp_path / "app.db") as url:
+        page = offline_page(browser)
+        page.goto(url + "/Sources?report=R001")
+        page.wait_for_selector("mark", timeout=60000)
+        page.wait_for_timeout(2000)  # Streamlit's "Page not found" dialog came about a second after the page
+        assert "Page not found" not in page.inner_text("body")
+        assert page.locator("h1").first.inner_text() == "Sources"
+        page.close()
 
 
 def test_upload_page_shows_reasons_and_stores_nothing_until_asked(browser, app):

@@ -22,7 +22,7 @@ def test_every_subcommand_and_format_is_documented():
 
 
 def test_every_setting_is_documented():
-    code = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("geo/*.py"), *ROOT.glob("pages/*.py")])
+    code = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("geo/*.py"), *ROOT.glob("views/*.py")])
     settings = set(re.findall(r"TROOPMAP_[A-Z_]+", code))
     assert settings, "no settings found"
     for s in settings:

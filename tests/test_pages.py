@@ -15,7 +15,7 @@ def app_env(tmp_path, monkeypatch):
 
 
 def run_page(page, **query):
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "views" / f"{page}.py"), default_timeout=120)
     for k, v in query.items():
         at.query_params[k] = v
     return at.run()
@@ -65,7 +65,7 @@ def test_sources_page_marks_places_and_escapes_the_text(app_env):
 
 
 def test_upload_page_shows_reasons_for_bad_rows(app_env):
-    at = AppTest.from_file(str(ROOT / "pages" / "upload.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(ROOT / "views" / "upload.py"), default_timeout=120).run()
     assert not at.exception
     # AppTest cannot drive a file uploader; the page's work is the same functions it calls:
     from geo.geocoding import Geocoder

@@ -8,7 +8,7 @@ import streamlit as st
 from geo.gazetteer import CUSTOM_PLACES, add_custom_place
 from geo.ingest import apply_review, commit_upload, read_upload, review_rows
 from geo.readers import ReadError
-from pages.shared import gazetteer, geocoder, store
+from views.shared import gazetteer, geocoder, store
 
 st.title("Upload reports")
 st.caption(

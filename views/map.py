@@ -4,7 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.mapping import MapOptions, build_map, unmapped
-from pages.shared import filters_sidebar, store
+from views.shared import filters_sidebar, store
 
 s = store()
 events = s.events()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from geo.extraction import Extractor, highlight_html
 from geo.mapping import date_text
-from pages.shared import geocoder, store
+from views.shared import geocoder, store
 
 s = store()
 reports = s.reports()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from geo.briefing import BrowserUnavailable, briefing_zip, subtitle
 from geo.timeline import timeline_bytes
-from pages.shared import filters_sidebar, store
+from views.shared import filters_sidebar, store
 
 events = store().events()
 f = filters_sidebar(events)
