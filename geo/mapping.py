@@ -65,14 +65,19 @@ def strength_text(e: Event) -> str:
     return f"{'about ' if e.strength_approx else ''}{e.strength:,}".replace(",", " ")
 
 
+def confidence_text(e: Event) -> str:
+    """The Admiralty digit and its meaning, the source's own words, and the source's reliability if given."""
+    conf = STYLE.get(e.confidence, STYLE[None])["label"]
+    text = f"{e.confidence} – {conf}" if e.confidence else conf
+    if e.confidence_label and e.confidence_label != str(e.confidence):
+        text += f" (source: “{e.confidence_label}”)"
+    if e.reliability:
+        text += f"; source reliability {e.reliability} – {RELIABILITY_LABELS.get(e.reliability, '')}"
+    return text
+
+
 def popup_html(e: Event, sources_url: str | None = "/Sources") -> str:
     """The card shown when a feature is clicked. Every value is escaped here, once."""
-    conf = STYLE.get(e.confidence, STYLE[None])["label"]
-    conf_text = f"{e.confidence} – {conf}" if e.confidence else conf
-    if e.confidence_label and e.confidence_label != str(e.confidence):
-        conf_text += f" (source: “{e.confidence_label}”)"
-    if e.reliability:
-        conf_text += f"; source reliability {e.reliability} – {RELIABILITY_LABELS.get(e.reliability, '')}"
     where = (e.place.name or e.place.mention) if e.place else "?"
     if e.kind is Kind.MOVEMENT and e.origin:
         where = f"{e.origin.name or e.origin.mention} → {where}"
@@ -87,7 +92,7 @@ def popup_html(e: Event, sources_url: str | None = "/Sources") -> str:
         ("When", date_text(e)),
         ("Unit", e.unit or "not stated"),
         ("Strength", strength_text(e)),
-        ("Confidence", conf_text),
+        ("Confidence", confidence_text(e)),
         ("Source", e.source or "not stated"),
     ]
     body = "".join(f"<tr><th>{safe_html(k)}</th><td>{safe_html(v)}</td></tr>" for k, v in rows)

@@ -62,6 +62,11 @@ def test_sources_page_marks_places_and_escapes_the_text(app_env):
     assert not at.exception
     html = " ".join(m.value for m in at.markdown)
     assert "<mark" in html and ">Vladivostok</mark>" in html
+    table = at.dataframe[0].value
+    assert len(table) >= 4  # the report's events read from the store
+    # each confidence says what it means, or that none was stated: never a bare "None"
+    assert all(c.endswith("stated") or " – " in c for c in table["confidence"]), list(table["confidence"])
+    assert table["confidence"].str.contains("possibly true").any()
 
 
 def test_upload_page_shows_reasons_for_bad_rows(app_env):

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from geo.extraction import Extractor, highlight_html
-from geo.mapping import date_text
+from geo.mapping import confidence_text, date_text, strength_text
 from views.shared import geocoder, store
 
 s = store()
@@ -40,8 +40,8 @@ if stored:
             {
                 "when": date_text(e),
                 "what": e.label,
-                "confidence": e.confidence,
-                "said": e.confidence_label,
+                "strength": strength_text(e),
+                "confidence": confidence_text(e),
                 "sentence": e.evidence,
             }
             for e in stored
