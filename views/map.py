@@ -68,5 +68,5 @@ if missing:
             }
             for e in missing
         ],
-        use_container_width=True,
+        width="stretch",
     )

@@ -40,14 +40,21 @@ if stored:
             {
                 "when": date_text(e),
                 "what": e.label,
+                "sentence": e.evidence,
                 "strength": strength_text(e),
                 "confidence": confidence_text(e),
-                "sentence": e.evidence,
             }
             for e in stored
         ],
-        use_container_width=True,
+        width="stretch",
         hide_index=True,
+        column_config={  # pixels, so that all five fit the page; a cell shows its whole text on hover
+            "when": st.column_config.TextColumn(width=160),
+            "what": st.column_config.TextColumn(width=230),
+            "sentence": st.column_config.TextColumn(width=260),
+            "strength": st.column_config.TextColumn(width=90),
+            "confidence": st.column_config.TextColumn(width=180),
+        },
     )
 else:
     st.write("None stored yet: review this report's events on the Upload page.")

@@ -23,15 +23,15 @@ with st.sidebar:
 st.title("Timeline")
 sub = subtitle(f, shown)
 png = timeline_bytes(shown, "png", title=title, subtitle=sub, classification=handling)
-st.image(png, use_container_width=True)
+st.image(png, width="stretch")
 left, right = st.columns(2)
-left.download_button("Download PNG (1920×1080)", png, "timeline.png", "image/png", use_container_width=True)
+left.download_button("Download PNG (1920×1080)", png, "timeline.png", "image/png", width="stretch")
 right.download_button(
     "Download SVG",
     timeline_bytes(shown, "svg", title=title, subtitle=sub, classification=handling),
     "timeline.svg",
     "image/svg+xml",
-    use_container_width=True,
+    width="stretch",
 )
 
 with st.expander("Briefing pack"):

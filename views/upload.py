@@ -52,7 +52,7 @@ if result.reports:
 
 if result.problems:
     st.subheader("Rejected rows")
-    st.dataframe(pd.DataFrame([p.to_dict() for p in result.problems]), hide_index=True, use_container_width=True)
+    st.dataframe(pd.DataFrame([p.to_dict() for p in result.problems]), hide_index=True, width="stretch")
 
 unresolved = sorted({u["name"] for u in result.unresolved})
 if unresolved:
@@ -87,7 +87,7 @@ st.subheader("Events to store")
 edited = st.data_editor(
     pd.DataFrame(review_rows(result)),
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
     key=f"review_{key}",
     disabled=["row", "report", "kind", "from", "place", "place status", "start", "end", "sentence"],
     column_config={
