@@ -315,7 +315,7 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
             return monday, monday + dt.timedelta(days=6), Precision.WEEK
         if _whole_words(lx.YESTERDAY).search(low):
             return published - dt.timedelta(days=1), None, Precision.DAY
-        if _whole_words(lx.TODAY).search(low):
+        if _whole_words(lx.TODAY + lx.NOW).search(low):
             return published, None, Precision.DAY
         wd = _weekday(low)
         if wd is not None:
@@ -700,6 +700,7 @@ class Extractor:
         found: list[dict] = []  # each event's fields, made into events once the report's own cue is known
         report_cue: tuple[int | None, str | None] = (None, None)
         prev_places: list[Place] = []
+        prev_when: tuple[dt.date | None, dt.date | None, Precision] = (None, None, Precision.DAY)
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             if m.place and m.place.resolved and m.place.feature != "country":
@@ -711,15 +712,19 @@ class Extractor:
             if not ms:  # a cue in a sentence without places speaks for the whole report
                 if conf[0] is not None:
                     report_cue = max(report_cue, conf, key=lambda c: c[0] or 0)
-                prev_places = []
+                prev_places, prev_when = [], (None, None, Precision.DAY)
                 continue
             low = sentence.casefold()
             strength, approx, unit = find_strength(sentence, lang)
             moving = _has_stem(low, lx.MOVEMENT, lang)
-            military = strength is not None or _has_stem(low, lx.MILITARY, lang)
+            # "They are housed in ...": the troops of the sentence before, and its date if this one states none
+            refers_back = bool(prev_places) and _refers_back(sentence, lang)
+            military = strength is not None or refers_back or _has_stem(low, lx.MILITARY, lang)
             if not (military or (moving and prev_places)):
                 continue
             start, end, precision = find_dates(sentence, report.published)
+            if start is None and refers_back:
+                start, end, precision = prev_when
             roles: list[tuple[Mention, str]] = []
             for m in ms:
                 role = self._role(m, tokens, lang, moving, ms, a)
@@ -756,7 +761,7 @@ class Extractor:
             else:
                 made = [dict(common, kind=Kind.PRESENCE, place=p) for p in (targets or origins)]
             found.extend(made)
-            prev_places = targets or origins
+            prev_places, prev_when = targets or origins, (start, end, precision)
         if report_cue[0] is not None:
             for e in found:
                 if e["confidence"] is None:
@@ -866,6 +871,22 @@ def _stem_pattern(stems, lang: str) -> re.Pattern:
 
 
 _ADJACENT = {" ", "-", "\u00a0"}  # what joins the words of one proper name
+
+
+_OPENING = re.compile(r"\W*(\w+)\W*(.*)", re.DOTALL)
+
+
+def _refers_back(sentence: str, lang: str) -> bool:
+    """Whether a sentence opens with words for what the sentence before spoke of: "They", "Ces soldats",
+    "이들은" (a Korean particle is cut off first), or an article and troops ("The soldiers", "Les militaires")."""
+    m = _OPENING.match(sentence)
+    if not m:
+        return False
+    word, rest = m.group(1).casefold(), m.group(2).casefold()
+    words = lx.REFER_BACK.get(lang, lx.REFER_BACK["en"])
+    if word in words or any(word.endswith(p) and word[: -len(p)] in words for p in lx.KO_PARTICLES):
+        return True
+    return word in lx.DEFINITE.get(lang, ()) and _troop_nouns(lang).match(rest) is not None
 
 
 def _function_word(low: str, lang: str) -> bool:

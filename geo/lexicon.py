@@ -518,6 +518,45 @@ THIS_WEEK = (
 )
 YESTERDAY = ("yesterday", "hier", "вчера", "вчора", "어제", "gestern", "ayer")
 TODAY = ("today", "aujourd'hui", "сегодня", "сьогодні", "오늘", "heute", "hoy")
+# words that date what a sentence says to the day the report was published, as "today" does
+NOW = (
+    "currently",
+    "at present",
+    "presently",
+    "now",
+    "actuellement",
+    "en ce moment",
+    "à présent",
+    "сейчас",
+    "в настоящее время",
+    "ныне",
+    "зараз",
+    "наразі",
+    "нині",
+    "현재",
+    "지금",
+    "derzeit",
+    "zurzeit",
+    "gegenwärtig",
+    "momentan",
+    "jetzt",
+    "actualmente",
+    "ahora",
+    "en este momento",
+)
+# words that open a sentence about what the sentence before spoke of ("They were moved", "Ces soldats"): such a
+# sentence that states no date of its own takes that sentence's
+REFER_BACK = {
+    "en": {"they", "these", "those"},
+    "fr": {"ils", "elles", "ces", "ceux", "celles"},
+    "ru": {"они", "эти", "те", "там"},
+    "uk": {"вони", "ці", "ті", "там"},
+    "de": {"sie", "diese", "dort", "dieselben"},
+    "es": {"ellos", "ellas", "estos", "estas", "esos", "esas", "allí"},
+    "ko": {"이들", "그들", "그곳"},
+}
+# definite articles: followed by a word for troops, they too open a sentence about the troops just spoken of
+DEFINITE = {"en": {"the"}, "fr": {"les", "le", "la"}, "de": {"die", "der"}, "es": {"los", "las", "el", "la"}}
 RANGE_JOINERS = r"(?:-|–|—|to|and|through|until|au|et\s+le|et|à|bis|zum|und|al|y\s+el|y|a|hasta\s+el|по|до|і|и|та)"
 
 # Articles, pronouns, prepositions and other words that start sentences: capitalised there, they are not

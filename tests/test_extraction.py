@@ -159,6 +159,35 @@ def test_a_movement_takes_its_missing_end_from_the_sentence_before(extractor):
     assert (move.origin.name, move.place.name, move.start) == ("Bryansk", "Belgorod", dt.date(2024, 11, 2))
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("About 800 soldiers reached Kursk between 3 and 5 November. They are housed in barracks in Belgorod.", "en"),
+        ("800 soldats sont arrivés à Koursk du 3 au 5 novembre. Ces soldats seraient logés à Belgorod.", "fr"),
+        ("About 800 soldiers reached Kursk between 3 and 5 November. The troops are housed in Belgorod.", "en"),
+        ("11월 3일부터 5일까지 북한군 800명이 쿠르스크에 도착했다. 이들은 벨고로드에 머물고 있다.", "ko"),
+    ],
+)
+def test_a_sentence_that_refers_back_takes_the_date_of_the_one_before(extractor, text, lang):
+    events = extract(extractor, text, lang).events
+    belgorod = next(e for e in events if e.place.name == "Belgorod")
+    assert (belgorod.start, belgorod.end) == (dt.date(2024, 11, 3), dt.date(2024, 11, 5))
+
+
+def test_a_sentence_about_something_new_keeps_no_date(extractor):
+    text = "About 800 soldiers reached Kursk on 4 November. Satellite images show military vehicles near Belgorod."
+    events = extract(extractor, text, "en").events
+    assert next(e for e in events if e.place.name == "Belgorod").start is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Some 900 soldiers are currently stationed in Belgorod.", "Derzeit sind etwa 900 Soldaten in Belgorod."],
+)
+def test_currently_dates_a_sentence_to_the_publication(sentence):
+    assert find_dates(sentence, PUB)[:2] == (PUB, None)
+
+
 def test_presences_in_a_list_and_no_event_for_a_government(extractor):
     text = (
         "Les soldats seraient logés dans des casernes à Ussuriysk, Khabarovsk et Blagoveshchensk. "
