@@ -54,17 +54,21 @@ def build_timeline(
     lanes = lanes[:MAX_LANES]
     fig, ax = plt.subplots(figsize=size, dpi=100)
     fig.subplots_adjust(left=0.16, right=0.97, top=0.84, bottom=0.17)
-    y_of = {name: i for i, name in enumerate(lanes)}
-    stacked: dict[str, int] = {}
+    # each lane has a row for each of its marks, up to three (a fourth shares the first's row): a mark's label
+    # sits above it, in its own row, clear of the mark above
     per_lane = {name: sum(1 for e in dated if _lane(e) == name) for name in lanes}
+    first_row, rows = {}, 0
+    for name in lanes:
+        first_row[name] = rows
+        rows += min(per_lane[name], 3)
+    stacked: dict[str, int] = {}
     for e in dated:
-        if _lane(e) not in y_of:
+        if _lane(e) not in first_row:
             continue
         style = STYLE.get(e.confidence, STYLE[None])
         k = stacked.get(_lane(e), 0)
         stacked[_lane(e)] = k + 1
-        n = min(per_lane[_lane(e)], 3)
-        y = y_of[_lane(e)] + ((k % 3) - (n - 1) / 2) * 0.26  # several marks in a lane sit side by side
+        y = first_row[_lane(e)] + k % 3
         end = e.end or period_end(e.start, e.precision)
         label = plain(e.unit or "unit not stated")
         if e.strength:
@@ -78,7 +82,7 @@ def build_timeline(
                 y,
                 width,
                 left=x0,
-                height=0.2,
+                height=0.36,
                 color=style["color"],
                 alpha=0.9,
                 hatch=None if style["dash"] is None else "//",
@@ -87,7 +91,7 @@ def build_timeline(
             )
             # the label sits on the bar's left end, so a long bar never pushes it off the slide
             ax.annotate(
-                label, (x0, y - 0.1), xytext=(0, 2), textcoords="offset points", va="bottom", fontsize=12, color="#222"
+                label, (x0, y - 0.18), xytext=(0, 2), textcoords="offset points", va="bottom", fontsize=12, color="#222"
             )
             continue
         else:
@@ -102,8 +106,10 @@ def build_timeline(
             fontsize=12,
             color="#222",
         )
-    ax.set_yticks(range(len(lanes)), [plain(n) for n in lanes], fontsize=14)
-    ax.set_ylim(len(lanes) - 0.4, -0.6)
+    ax.set_yticks([first_row[n] + (min(per_lane[n], 3) - 1) / 2 for n in lanes], [plain(n) for n in lanes], fontsize=14)
+    for n in lanes[1:]:  # a thin rule between places
+        ax.axhline(first_row[n] - 0.5, color="#e4e4e4", linewidth=1)
+    ax.set_ylim(rows - 0.4, -0.7)
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax.tick_params(axis="x", labelsize=13)
