@@ -58,3 +58,26 @@ def test_svg_states_title_filters_legend_and_what_it_leaves_out():
 def test_no_events_says_so():
     svg = timeline_bytes([], "svg", title="Empty").decode()
     assert "No dated events match these filters" in svg
+
+
+def test_labels_stay_clear_of_the_bars_when_a_place_has_several_events():
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+
+    from geo.timeline import build_timeline
+
+    vl = Place("Vladivostok", "Vladivostok", 43.1, 131.9, status="matched")
+    same_week = [
+        Event(Kind.PRESENCE, vl, start=dt.date(2024, 10, 8), end=dt.date(2024, 10, 13), unit=u, confidence=c)
+        for u, c in [("KPA special operations forces", 3), ("North Korean special forces", None), (None, 3)]
+    ]
+    fig = build_timeline(same_week)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    bars = [p.get_window_extent(renderer) for p in ax.patches if isinstance(p, Rectangle)]
+    labels = [t.get_window_extent(renderer) for t in ax.texts]
+    assert len(bars) == 3 and len(labels) == 3
+    assert not any(label.overlaps(bar) for label in labels for bar in bars)
+    assert not any(a.overlaps(b) for i, a in enumerate(labels) for b in labels[i + 1 :])
+    plt.close(fig)
