@@ -66,18 +66,30 @@ def test_labels_stay_clear_of_the_bars_when_a_place_has_several_events():
 
     from geo.timeline import build_timeline
 
-    vl = Place("Vladivostok", "Vladivostok", 43.1, 131.9, status="matched")
+    def at(name, unit=None, confidence=3):
+        place = Place(name, name, 43.1, 131.9, status="matched")
+        return Event(
+            Kind.PRESENCE,
+            place,
+            start=dt.date(2024, 10, 8),
+            end=dt.date(2024, 10, 13),
+            unit=unit,
+            confidence=confidence,
+        )
+
+    # the sample story: one place with three reports of the same week, four with one each
     same_week = [
-        Event(Kind.PRESENCE, vl, start=dt.date(2024, 10, 8), end=dt.date(2024, 10, 13), unit=u, confidence=c)
-        for u, c in [("KPA special operations forces", 3), ("North Korean special forces", None), (None, 3)]
+        at("Vladivostok", "KPA special operations forces"),
+        at("Vladivostok", "North Korean special forces", None),
     ]
+    same_week += [at(name) for name in ("Vladivostok", "Ussuriysk", "Khabarovsk", "Blagoveshchensk", "Primorsky Krai")]
     fig = build_timeline(same_week)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     ax = fig.axes[0]
     bars = [p.get_window_extent(renderer) for p in ax.patches if isinstance(p, Rectangle)]
     labels = [t.get_window_extent(renderer) for t in ax.texts]
-    assert len(bars) == 3 and len(labels) == 3
+    assert len(bars) == 7 and len(labels) == 7
     assert not any(label.overlaps(bar) for label in labels for bar in bars)
     assert not any(a.overlaps(b) for i, a in enumerate(labels) for b in labels[i + 1 :])
     plt.close(fig)
