@@ -221,11 +221,16 @@ _EVENTS_JS = r"""
       // the time position lives in the page's URL (t=DATE), so a shared link opens at the same moment;
       // the map runs in a same-origin frame of the dashboard, so the URL is the parent's
       function pageUrl() { try { return new URL(window.parent.location.href); } catch (e) { return null; } }
-      function remember(until) {
-        var u = pageUrl(); if (!u) return;
-        if (until) u.searchParams.set("t", until); else u.searchParams.delete("t");
+      var wanted = null;  // the t the control last chose ("" for all dates), once someone has moved it
+      function remember(until) { wanted = until || ""; write(); }
+      function write() {
+        var u = pageUrl(); if (!u || wanted === null || (u.searchParams.get("t") || "") === wanted) return;
+        if (wanted) u.searchParams.set("t", wanted); else u.searchParams.delete("t");
         try { window.parent.history.replaceState(window.parent.history.state, "", u.toString()); } catch (e) {}
       }
+      // Streamlit rewrites the page's URL from its own copy of the query (when the map pans, say), which
+      // still holds the t the page was opened with: put the control's back
+      setInterval(write, 500);
       var timer = null;
       range.oninput = function() { set(+range.value); };
       btn.onclick = function() {
