@@ -208,6 +208,8 @@ def test_timeline_and_sources_pages_render(browser, app):
     page.goto(app + "/Sources?report=R001")
     page.wait_for_selector("mark", timeout=60000)
     assert page.locator("mark").count() >= 4
+    page.wait_for_selector("[data-testid='stDataFrame'] canvas", timeout=60000)  # the report's events
+    page.wait_for_timeout(1000)  # the grid paints its cells after the canvas appears
     page.screenshot(path=str(SHOTS / "sources-page.png"), full_page=True)
     assert page.refused == []
     page.close()
