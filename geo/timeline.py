@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections import Counter
 from collections.abc import Sequence
 
 import matplotlib
@@ -24,6 +25,7 @@ from geo.model import Event, Kind  # noqa: E402
 
 SLIDE = (19.2, 10.8)  # inches at 100 dpi: 1920 x 1080
 MAX_LANES = 24
+ROWS_PER_LANE = 3
 
 
 def plain(text: object) -> str:
@@ -54,13 +56,14 @@ def build_timeline(
     lanes = lanes[:MAX_LANES]
     fig, ax = plt.subplots(figsize=size, dpi=100)
     fig.subplots_adjust(left=0.16, right=0.97, top=0.84, bottom=0.17)
-    # each lane has a row for each of its marks, up to three (a fourth shares the first's row): a mark's label
+    # each lane has a row for each of its marks, up to ROWS_PER_LANE (more share them in turn): a mark's label
     # sits above it, in its own row, clear of the mark above
-    per_lane = {name: sum(1 for e in dated if _lane(e) == name) for name in lanes}
+    marks = Counter(_lane(e) for e in dated)
+    rows_of = {name: min(marks[name], ROWS_PER_LANE) for name in lanes}
     first_row, rows = {}, 0
     for name in lanes:
         first_row[name] = rows
-        rows += min(per_lane[name], 3)
+        rows += rows_of[name]
     stacked: dict[str, int] = {}
     for e in dated:
         if _lane(e) not in first_row:
@@ -68,7 +71,7 @@ def build_timeline(
         style = STYLE.get(e.confidence, STYLE[None])
         k = stacked.get(_lane(e), 0)
         stacked[_lane(e)] = k + 1
-        y = first_row[_lane(e)] + k % 3
+        y = first_row[_lane(e)] + k % ROWS_PER_LANE
         end = e.end or period_end(e.start, e.precision)
         label = plain(e.unit or "unit not stated")
         if e.strength:
@@ -106,7 +109,7 @@ def build_timeline(
             fontsize=12,
             color="#222",
         )
-    ax.set_yticks([first_row[n] + (min(per_lane[n], 3) - 1) / 2 for n in lanes], [plain(n) for n in lanes], fontsize=14)
+    ax.set_yticks([first_row[n] + (rows_of[n] - 1) / 2 for n in lanes], [plain(n) for n in lanes], fontsize=14)
     for n in lanes[1:]:  # a thin rule between places
         ax.axhline(first_row[n] - 0.5, color="#e4e4e4", linewidth=1)
     ax.set_ylim(rows - 0.4, -0.7)
