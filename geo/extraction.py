@@ -31,7 +31,7 @@ from operator import gt, itemgetter, ne, not_, or_
 from geo import lexicon as lx
 from geo.confidence import PUNCTUATION, cues, fold_label, spaced
 from geo.dates import period_end
-from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank, stem_word
+from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank
 from geo.model import Event, Kind, Place, Precision, Problem, Report, bulk
 from geo.text import alternation
 
@@ -63,9 +63,6 @@ class Tokens:
         gaps = _TOKEN.split(text)  # the text between the words, one more than them
         bounds = list(accumulate(map(len, chain.from_iterable(zip(gaps, self.texts)))))
         self.starts, self.ends = bounds[0::2], bounds[1::2]
-
-    def __len__(self) -> int:
-        return len(self.texts)
 
 
 @dataclass
@@ -369,7 +366,7 @@ def _weekday(low: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _weekday_pattern() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(_weekdays())})(?!\w)")
+    return _whole_words(tuple(_weekdays()))
 
 
 # -- strength ----------------------------------------------------------------------------------------------
@@ -511,7 +508,7 @@ class Extractor:
         self.gazetteer: Gazetteer = geocoder.gazetteer
         # prose repeats its words and names: each is looked up once while it is in these caches
         self._lookup = lru_cache(maxsize=1 << 17)(self._lookup_uncached)
-        self._longest_name = lru_cache(maxsize=1 << 17)(self._longest_name_uncached)
+        self._longest_name = lru_cache(maxsize=1 << 17)(self.gazetteer.longest_name)
 
     def extract(self, report: Report) -> Extraction:
         text = report.text or ""
@@ -528,12 +525,6 @@ class Extractor:
         return out
 
     # - finding -
-    def _longest_name_uncached(self, word: str) -> int:
-        """The most words a name that starts with ``word`` has (0: no name starts so)."""
-        firsts = self.gazetteer.first_words
-        w = normalise(word)
-        return max(firsts.get(w, 0), firsts.get(stem_word(w), 0))
-
     def _lookup_uncached(self, surface: str) -> tuple[tuple[Candidate, ...], str | None]:
         """The candidates for a run of words, and the Korean particle cut off to find them."""
         key = normalise(surface)
@@ -565,8 +556,7 @@ class Extractor:
         cased = list(map(ne, map(str.upper, initials), map(str.lower, initials)))
         capital = list(map(str.isupper, initials))
         number = list(map(str.isdigit, words))  # no name has a number in it
-        hopeful = compress(range(n_tokens), map(gt, map(or_, capital, map(not_, cased)), number))
-        hopeful = list(hopeful)
+        hopeful = list(compress(range(n_tokens), map(gt, map(or_, capital, map(not_, cased)), number)))
         tried = set().union(*(map(back.__add__, hopeful) for back in range(1 - MAX_NGRAM, 1)))
         tried = sorted(tried.difference(range(1 - MAX_NGRAM, 0)))
         sentence_starts = {a for a, _ in sentences}

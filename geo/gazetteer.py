@@ -199,6 +199,11 @@ class Gazetteer:
                     if i not in self.stems.get(stem, ()):
                         self.stems[stem] = (*self.stems.get(stem, ()), i)
 
+    def longest_name(self, word: str) -> int:
+        """The most words a name that starts with ``word`` (as prose writes it) has; 0: no name starts so."""
+        w = normalise(word)
+        return max(self.first_words.get(w, 0), self.first_words.get(stem_word(w), 0))
+
     def lookup_stem(self, text: str) -> tuple[Candidate, ...]:
         """Candidates for an inflected Cyrillic form: both sides are cut to their stems."""
         return self._candidates(True, stem_key(normalise(text)))
