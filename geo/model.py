@@ -203,8 +203,9 @@ def _json_str(value: str | None) -> str:
 _EVENT_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Event))
 Event.FIELDS = _EVENT_FIELD_NAMES
 _EVENT_FIELDS = set(_EVENT_FIELD_NAMES)
-_EVENT_CONTENT_NAMES = tuple(n for n in _EVENT_FIELD_NAMES if n != "extra")
-_EVENT_PLACE_POSITIONS = [i for i, f in enumerate(dataclasses.fields(Event)) if f.type == "Place | None"]
+_content_fields = [f for f in dataclasses.fields(Event) if f.name != "extra"]
+_EVENT_CONTENT_NAMES = tuple(f.name for f in _content_fields)
+_EVENT_PLACE_POSITIONS = [i for i, f in enumerate(_content_fields) if f.type == "Place | None"]
 
 
 class EventTable(Sequence[Event]):
