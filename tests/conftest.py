@@ -1,4 +1,5 @@
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,51 @@ def geocoder(gazetteer):
     return Geocoder(gazetteer)
 
 
+@pytest.fixture(scope="session")
+def pg_server():
+    """The PostgreSQL server the PostGIS store is tested on (TROOPMAP_TEST_PG, set by scripts/test.sh)."""
+    url = os.environ.get("TROOPMAP_TEST_PG")
+    if not url:
+        reason = (
+            "no PostgreSQL server to test the PostGIS store on: set TROOPMAP_TEST_PG=postgresql://... "
+            "(scripts/test.sh installs and starts one when run as root)"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must test the PostGIS store, but {reason}")
+        pytest.skip(reason)
+    return url
+
+
 @pytest.fixture
-def store(tmp_path):
+def pg_url(pg_server):
+    """A URL of a fresh, empty schema on the test server (dropped after the test)."""
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server, autocommit=True) as db:
+        db.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in pg_server else "?"
+    yield f"{pg_server}{sep}options=-csearch_path%3D{schema}%2Cpublic"
+    with psycopg.connect(pg_server, autocommit=True) as db:
+        db.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgis"])
+def store_url(request, tmp_path):
+    """A store URL of each backend: a SQLite file, and a PostGIS schema."""
+    return str(tmp_path / "test.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def store(store_url):
+    from geo.store import Store
+
+    with Store(store_url) as s:
+        yield s
+
+
+@pytest.fixture
+def sqlite_store(tmp_path):
     from geo.store import Store
 
     with Store(tmp_path / "test.db") as s:
