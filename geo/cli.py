@@ -14,11 +14,12 @@ import os
 import sys
 from pathlib import Path
 
-from geo.store import Filters, Store, StoreError
+from geo.filters import Filters
+from geo.store import Store, StoreError
 
 log = logging.getLogger("geo")
 
-FORMATS = ["csv", "geojson", "kml", "html", "png", "timeline-png", "timeline-svg"]
+FORMATS = ["csv", "geojson", "kml", "gpkg", "html", "png", "timeline-png", "timeline-svg"]
 
 
 class UsageError(Exception):
@@ -53,7 +54,11 @@ def filters_from(a: argparse.Namespace) -> Filters:
 
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m geo", description="troopmap: map reported troop movements")
-    ap.add_argument("--db", default=os.environ.get("TROOPMAP_DB"), help="store: SQLite path or sqlite:/// URL")
+    ap.add_argument(
+        "--db",
+        default=os.environ.get("TROOPMAP_DB"),
+        help="store: a SQLite path or sqlite:///PATH (default: the embedded store), or postgresql://USER@HOST/DB",
+    )
     ap.add_argument(
         "--nominatim",
         action="store_true",
@@ -153,6 +158,16 @@ def cmd_export(a) -> int:
     with Store(a.db) as store:
         events = store.events(f)
     subtitle = briefing.subtitle(f, events)
+    if a.format == "gpkg":
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            target = a.output or Path(tmp) / "events.gpkg"
+            export.to_gpkg(events, target)
+            if not a.output:
+                sys.stdout.buffer.write(target.read_bytes())
+        print(f"exported {len(events)} events ({f.describe()})", file=sys.stderr)
+        return 0
     if a.format in {"png", "timeline-png", "timeline-svg"}:
         if a.format == "png":
             data = briefing.map_png(

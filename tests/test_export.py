@@ -3,6 +3,8 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from geo import export
 from geo.ingest import commit_upload, place_resolver
 from geo.readers import read_csv_bytes
@@ -91,3 +93,23 @@ def test_kml_has_one_placemark_per_mapped_event_and_escapes_html(store, geocoder
     names = [m.find("k:name", ns).text for m in marks]
     assert any("<img" in n for n in names)  # names are plain text in Google Earth
     assert "<img" not in "".join(m.find("k:description", ns).text for m in marks)
+
+
+def test_geopackage_reads_back_with_points_lines_and_every_event(store, geocoder, fixture_bytes, tmp_path):
+    import geopandas as gpd
+
+    load(store, geocoder, fixture_bytes("messy.csv"))
+    events = store.events()
+    path = tmp_path / "events.gpkg"
+    export.to_gpkg(events, path)
+    back = gpd.read_file(path, layer="events", engine="pyogrio")
+    assert len(back) == len(events)  # unresolved events are rows without geometry, not dropped
+    assert back.crs.to_epsg() == 4326
+    kinds = set(back.geom_type.dropna())
+    assert "Point" in kinds and kinds <= {"Point", "LineString"}
+    mapped = [e for e in events if e.place and e.place.resolved]
+    assert back.geometry.notna().sum() == len(mapped)
+    first = back[back["place"] == mapped[0].place.mention].iloc[0]
+    point = first.geometry.coords[-1]
+    assert point == pytest.approx((mapped[0].place.lon, mapped[0].place.lat))  # x is longitude
+    assert list(back["evidence"]) == [e.evidence for e in events]  # report text kept as text

@@ -7,9 +7,9 @@ from geo.mapping import MapOptions, build_map, unmapped
 from views.shared import filters_sidebar, store
 
 s = store()
-events = s.events()
-f = filters_sidebar(events)
-shown = [e for e in events if f.keep(e)]
+f = filters_sidebar(s)
+total = s.count()
+shown = s.events(f)
 
 with st.sidebar:
     st.header("Basemap")
@@ -23,7 +23,7 @@ with st.sidebar:
 
 st.title("Reported movements")
 st.caption(
-    f"{len(shown)} of {len(events)} events — {f.describe()}. Click a line or a dot for the report and "
+    f"{len(shown)} of {total} events — {f.describe()}. Click a line or a dot for the report and "
     "the sentence it came from; the ▶ control plays the events through time."
 )
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import streamlit as st
 
 from geo.confidence import ADMIRALTY_LABELS
+from geo.filters import Filters
 from geo.gazetteer import load_gazetteer
 from geo.geocoding import Geocoder, NominatimResolver
 from geo.ingest import commit_upload, read_upload
-from geo.store import Filters, Store
+from geo.store import Store
 
 SAMPLES = [Path(__file__).resolve().parent.parent / "data" / n for n in ("sample_movements.csv", "sample_reports.csv")]
 
@@ -28,18 +29,29 @@ def geocoder(store: Store | None = None) -> Geocoder:
 
 
 def store() -> Store:
-    """The embedded store (TROOPMAP_DB, else the default file)."""
+    """The store TROOPMAP_DB names (a SQLite file, or a PostGIS database shared by replicas), else the default file."""
     return _store(os.environ.get("TROOPMAP_DB") or None)
 
 
 @st.cache_resource
 def _store(url: str | None) -> Store:
-    """Opened once per store; an empty one is filled with the built-in sample story on first start."""
+    """Opened once per server process (its connections pooled for every session); an empty store is filled with
+    the built-in sample story on first start."""
     s = Store(url)
     if s.count() == 0 and os.environ.get("TROOPMAP_NO_SAMPLES") != "1":
         for path in SAMPLES:
             commit_upload(read_upload(path.read_bytes(), geocoder(s)), s, path.name, user="sample data")
     return s
+
+
+def facets(s: Store) -> dict:
+    """What the filter widgets offer, asked of the store once per store version (not once per session and rerun)."""
+    return _facets(s.url, s.version())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _facets(url: str, version: int) -> dict:
+    return store().facets()
 
 
 def _qp_date(name: str) -> dt.date | None:
@@ -49,11 +61,11 @@ def _qp_date(name: str) -> dt.date | None:
         return None
 
 
-def filters_sidebar(events) -> Filters:
+def filters_sidebar(s: Store) -> Filters:
     """The shared filters, read from and written back to the URL so a link reopens the same picture."""
     qp = st.query_params
-    dates = [d for e in events for d in (e.start, e.end) if d]
-    lo, hi = (min(dates), max(dates)) if dates else (dt.date.today(), dt.date.today())
+    offered = facets(s)
+    lo, hi = offered["since"] or dt.date.today(), offered["until"] or dt.date.today()
     with st.sidebar:
         st.header("Filters")
         since = _qp_date("since") or lo
@@ -69,11 +81,11 @@ def filters_sidebar(events) -> Filters:
             help="Admiralty credibility: 1 Confirmed … 6 Truth cannot be judged. Choosing 3 keeps 1, 2 and 3.",
             key="f_conf",
         )
-        units = sorted({e.unit for e in events if e.unit})
+        units = offered["units"]
         unit = st.selectbox("Unit", ["(all)", *units], index=_index(units, qp.get("unit")), key="f_unit")
-        sources = sorted({e.source for e in events if e.source})
+        sources = offered["sources"]
         source = st.selectbox("Source", ["(all)", *sources], index=_index(sources, qp.get("source")), key="f_source")
-        reports = sorted({e.report_id for e in events if e.report_id})
+        reports = offered["reports"]
         report = st.selectbox("Report", ["(all)", *reports], index=_index(reports, qp.get("report")), key="f_report")
     f = Filters(
         since=since if since != lo else None,

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from geo.extraction import Extractor, highlight_html
+from geo.filters import Filters
 from geo.mapping import confidence_text, date_text, strength_text
 from views.shared import geocoder, store
 
@@ -32,7 +33,7 @@ found = Extractor(geocoder()).extract(report)
 spans = [(m.start, m.end, f"{m.place.name or 'unresolved'} ({m.place.status})") for m in found.places]
 st.markdown(f'<div class="tm-report">{highlight_html(report.text, spans)}</div>', unsafe_allow_html=True)
 
-stored = [e for e in s.events() if e.report_id == rid]
+stored = s.events(Filters(report=rid))
 st.subheader(f"Events from this report ({len(stored)} on the map)")
 if stored:
     st.dataframe(

@@ -6,9 +6,13 @@ from geo.briefing import BrowserUnavailable, briefing_zip, subtitle
 from geo.timeline import timeline_bytes
 from views.shared import filters_sidebar, store
 
-events = store().events()
-f = filters_sidebar(events)
-shown = [e for e in events if f.keep(e)]
+TIMELINE_MAX = 5_000
+
+s = store()
+f = filters_sidebar(s)
+matching = s.count(f)
+# the chart is read at slide size: beyond a few thousand events it is a solid block (and slow to draw)
+shown = s.events(f, limit=TIMELINE_MAX)
 
 with st.sidebar:
     st.header("Chart")
@@ -21,6 +25,11 @@ with st.sidebar:
     )
 
 st.title("Timeline")
+if matching > len(shown):
+    st.warning(
+        f"{matching:,} events match these filters; the chart draws the first {len(shown):,} in date order. "
+        "Narrow the dates, the confidence or the unit to see all of a period."
+    )
 sub = subtitle(f, shown)
 png = timeline_bytes(shown, "png", title=title, subtitle=sub, classification=handling)
 st.image(png, width="stretch")

@@ -1,8 +1,7 @@
 """The embedded store: one SQLite file, for one analyst (or a few on one machine).
 
 WAL mode: readers see the snapshot their transaction began with while an upload is written. The spatial index is an
-R*Tree over each event's extent. Bulk inserts pass a whole chunk of rows as one JSON value (``json_each``): binding
-twenty-six values a row cost a million-row file more time than writing it.
+R*Tree over each event's extent, filled from the new rows in one statement after they are written.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-
-import orjson
 
 from geo.model import Event, EventTable, Kind, Place, Precision
 from geo.store.base import DEFAULT_DB, EVENT_COLUMNS, Store, StoreError, key_number
@@ -46,10 +43,9 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS geocache (
     provider TEXT, query TEXT, body TEXT, fetched_at TEXT, PRIMARY KEY (provider, query))""",
 ]
-CHUNK = 50_000
 _INSERT = (
     f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) "  # noqa: S608 (column names are ours)
-    f"SELECT {', '.join(f'value ->> {i}' for i in range(len(EVENT_COLUMNS)))} FROM json_each(?)"
+    f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
 )
 _BOXES = (
     "INSERT INTO event_box SELECT id, min(lat, coalesce(olat, lat)), max(lat, coalesce(olat, lat)),"
@@ -96,9 +92,9 @@ class SQLiteStore(Store):
         return (sqlite3.Error,)
 
     def _insert_events(self, db: sqlite3.Connection, rows: list[tuple], first_new_id: int) -> int:
-        written = 0
-        for i in range(0, len(rows), CHUNK):
-            written += db.execute(_INSERT, (orjson.dumps(rows[i : i + CHUNK]).decode(),)).rowcount
+        before = db.total_changes
+        db.executemany(_INSERT, rows)
+        written = db.total_changes - before
         db.execute(_BOXES, (first_new_id,))
         return written
 
