@@ -152,6 +152,10 @@ class Store(ABC):
         """Write event rows (EVENT_COLUMNS order), skipping keys already stored; return how many were written."""
 
     @abstractmethod
+    def _stored_keys(self, db: Any, keys: list[int]) -> set[int]:
+        """Which of these keys are stored already (so a second upload of a file builds no rows)."""
+
+    @abstractmethod
     def _bbox_sql(self, bbox: tuple[float, float, float, float]) -> tuple[str, list]:
         """A condition on ``e`` that keeps events whose extent meets the box."""
 
@@ -235,10 +239,11 @@ class Store(ABC):
         ).fetchone()[0]
 
     def _event_rows(self, db: Any, table: EventTable, keys: list[int], upload_id: int) -> list[tuple]:
-        """The events as rows of EVENT_COLUMNS; within the upload, only each key's first event is kept."""
+        """The events not stored yet as rows of EVENT_COLUMNS; within the upload, each key's first event."""
         c = table.columns
-        if len(set(keys)) < len(keys):
-            seen: set[int] = set()
+        stored = self._stored_keys(db, keys)
+        if stored or len(set(keys)) < len(keys):
+            seen: set[int] = set(stored)
             keep = [not (k in seen or seen.add(k)) for k in keys]
             keys = list(compress(keys, keep))
             c = {name: list(compress(col, keep)) for name, col in c.items()}

@@ -123,6 +123,13 @@ class PostGISStore(Store):
     def _date(self, d: Any) -> Any:
         return d
 
+    def _stored_keys(self, db: Any, keys: list[int]) -> set[int]:
+        found: set[int] = set()
+        for i in range(0, len(keys), 100_000):
+            cur = db.execute("SELECT key FROM events WHERE key = ANY(%s)", (keys[i : i + 100_000],))
+            found.update(k for (k,) in cur)
+        return found
+
     def _bbox_sql(self, bbox: tuple[float, float, float, float]) -> tuple[str, list]:
         south, west, north, east = bbox
         return "e.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)", [west, south, east, north]

@@ -47,6 +47,7 @@ _INSERT = (
     f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) "  # noqa: S608 (column names are ours)
     f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
 )
+_STORED = "SELECT value FROM json_each(?) WHERE value IN (SELECT key FROM events)"
 _BOXES = (
     "INSERT INTO event_box SELECT id, min(lat, coalesce(olat, lat)), max(lat, coalesce(olat, lat)),"
     " min(lon, coalesce(olon, lon)), max(lon, coalesce(olon, lon)) FROM events WHERE id >= ? AND lat IS NOT NULL"
@@ -97,6 +98,13 @@ class SQLiteStore(Store):
         written = db.total_changes - before
         db.execute(_BOXES, (first_new_id,))
         return written
+
+    def _stored_keys(self, db: sqlite3.Connection, keys: list[int]) -> set[int]:
+        found: set[int] = set()
+        for i in range(0, len(keys), 100_000):  # one JSON value a chunk: binding a million parameters is slow
+            chunk = json.dumps(keys[i : i + 100_000])
+            found.update(k for (k,) in db.execute(_STORED, (chunk,)))
+        return found
 
     def _bbox_sql(self, bbox: tuple[float, float, float, float]) -> tuple[str, list]:
         south, west, north, east = bbox

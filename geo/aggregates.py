@@ -1,0 +1,187 @@
+"""The map at scale: the store's per-cell summary of the filtered events, gathered into few enough features to draw.
+
+Above a few thousand events a map of single events is a 100 MB page that no browser draws in time. Instead:
+presences in one grid cell are one dot with a count; movements between the same two cells are one line with a
+count; each keeps the best (lowest) Admiralty digit among its events and its date span. The cell grows until the
+features fit the budget; routes beyond the route budget (the ones with fewest movements) are counted, not drawn.
+
+Everything here is plain data. Place names come from reports: they are escaped (``safe_html``) before they go
+into a record, as every other text the map shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from geo.mapping import STYLE, safe_html
+
+START_CELL = 0.25  # degrees: about 25 km, finer than a map of a theatre shows
+MAX_PRESENCES = 3_000
+MAX_ROUTES = 1_500
+
+
+@dataclass
+class Group:
+    """Events gathered at one cell (presences) or between two cells (routes)."""
+
+    n: int
+    best: int | None
+    lat: float
+    lon: float
+    name: str
+    first: dt.date | None
+    last: dt.date | None
+    olat: float | None = None
+    olon: float | None = None
+    oname: str | None = None
+    weight: int = field(default=0, repr=False)  # events of the largest group merged in, whose names are kept
+
+    def __post_init__(self) -> None:
+        self.weight = self.weight or self.n
+
+    def merge(self, o: Group) -> None:
+        total = self.n + o.n
+        self.lat = (self.lat * self.n + o.lat * o.n) / total
+        self.lon = (self.lon * self.n + o.lon * o.n) / total
+        if self.olat is not None and o.olat is not None:
+            self.olat = (self.olat * self.n + o.olat * o.n) / total
+            self.olon = (self.olon * self.n + o.olon * o.n) / total
+        if o.weight > self.weight:
+            self.name, self.oname, self.weight = o.name, o.oname, o.weight
+        self.best = _best(self.best, o.best)
+        self.first = _min(self.first, o.first)
+        self.last = _max(self.last, o.last)
+        self.n = total
+
+
+@dataclass
+class Summary:
+    presences: list[Group]
+    routes: list[Group]
+    cell: float  # the grid the presences were gathered on, in degrees
+    hidden_routes: int = 0  # routes left out to stay within the budget
+    hidden_movements: int = 0  # the movements on them
+
+    @property
+    def events(self) -> int:
+        return sum(g.n for g in self.presences) + sum(g.n for g in self.routes) + self.hidden_movements
+
+
+def _best(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _min(a, b):
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _max(a, b):
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _date(d) -> dt.date | None:
+    return d if d is None or isinstance(d, dt.date) else dt.date.fromisoformat(d)
+
+
+def from_store(summary: dict, cell: float = START_CELL) -> Summary:
+    """Groups from :meth:`Store.map_summary` (gathered at ``cell`` degrees), not yet fitted to a budget."""
+    names = summary["names"]
+    presences = [
+        Group(n, best, lat, lon, names.get(pid, "?"), _date(first), _date(last))
+        for n, best, lat, lon, pid, first, last in summary["presences"]
+    ]
+    routes = [
+        Group(n, best, lat, lon, names.get(pid, "?"), _date(first), _date(last), olat, olon, names.get(oid, "?"))
+        for n, best, olat, olon, lat, lon, oid, pid, first, last in summary["routes"]
+    ]
+    return Summary(presences, routes, cell)
+
+
+def _regroup(groups: Iterable[Group], cell: float, route: bool) -> list[Group]:
+    out: dict[tuple, Group] = {}
+    for g in groups:
+        key = (round(g.lat / cell), round(g.lon / cell))
+        if route:
+            key += (round(g.olat / cell), round(g.olon / cell))
+        if key in out:
+            out[key].merge(g)
+        else:
+            out[key] = Group(**g.__dict__)
+    return list(out.values())
+
+
+def fit(s: Summary, max_presences: int = MAX_PRESENCES, max_routes: int = MAX_ROUTES) -> Summary:
+    """The summary on a coarser grid until it fits the budget; the smallest routes left out if they still do not."""
+    cell, presences = s.cell, s.presences
+    while len(presences) > max_presences and cell < 8:
+        cell *= 2
+        presences = _regroup(presences, cell, route=False)
+    route_cell, routes = s.cell, s.routes
+    while len(routes) > max_routes and route_cell < 2:
+        route_cell *= 2
+        routes = _regroup(routes, route_cell, route=True)
+    hidden = []
+    if len(routes) > max_routes:
+        routes = sorted(routes, key=lambda g: -g.n)
+        routes, hidden = routes[:max_routes], routes[max_routes:]
+    return Summary(presences, routes, cell, len(hidden), sum(g.n for g in hidden))
+
+
+def _span(g: Group) -> str:
+    if g.first is None:
+        return "dates unknown"
+    return g.first.isoformat() if g.last in (None, g.first) else f"{g.first.isoformat()} – {g.last.isoformat()}"
+
+
+def _confidence(best: int | None) -> str:
+    label = STYLE.get(best, STYLE[None])["label"]
+    return f"best confidence {best} – {label}" if best else f"best confidence: {label.lower()}"
+
+
+def records(s: Summary) -> list[dict]:
+    """The groups as the records the map's script draws (``n`` the count; every text escaped)."""
+    out = []
+    for g in s.routes:
+        what = f"{g.n:,} movement{'s' if g.n > 1 else ''}: {g.oname} area → {g.name} area"
+        rec = {
+            "k": "m",
+            "n": g.n,
+            "from": [round(g.olat, 4), round(g.olon, 4)],
+            "to": [round(g.lat, 4), round(g.lon, 4)],
+            "c": g.best or 0,
+            "t": g.first.isoformat() if g.first else None,
+            "u": g.last.isoformat() if g.last else None,
+            "tip": safe_html(what),
+        }
+        rec["pop"] = _popup(what, g)
+        out.append(rec)
+    for g in s.presences:
+        what = f"{g.n:,} report{'s' if g.n > 1 else ''} of troops near {g.name}" if g.n > 1 else f"troops at {g.name}"
+        out.append(
+            {
+                "k": "p",
+                "n": g.n,
+                "to": [round(g.lat, 4), round(g.lon, 4)],
+                "c": g.best or 0,
+                "t": g.first.isoformat() if g.first else None,
+                "u": g.last.isoformat() if g.last else None,
+                "tip": safe_html(what),
+                "pop": _popup(what, g),
+            }
+        )
+    return out
+
+
+def _popup(what: str, g: Group) -> str:
+    rows = [("What", what), ("When", _span(g)), ("Confidence", _confidence(g.best))]
+    body = "".join(f"<tr><th>{safe_html(k)}</th><td>{safe_html(v)}</td></tr>" for k, v in rows)
+    hint = "Click to list these events under the map; narrow the filters or zoom in to see each one."
+    return f'<div class="tm-popup"><table>{body}</table><div class="tm-flag">{safe_html(hint)}</div></div>'
+
+
+def labels(s: Summary, limit: int = 60) -> list[dict]:
+    """Labels for the busiest places (escaped), as the single-event map has."""
+    busiest = sorted(s.presences, key=lambda g: -g.n)[:limit]
+    return [{"at": [round(g.lat, 4), round(g.lon, 4)], "name": safe_html(f"{g.name} ({g.n:,})")} for g in busiest]
