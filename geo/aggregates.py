@@ -15,7 +15,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from geo.mapping import STYLE, safe_html
+from geo.escape import html_text as safe_html
+from geo.mapping import STYLE
 
 START_CELL = 0.25  # degrees: about 25 km, finer than a map of a theatre shows
 MAX_PRESENCES = 3_000

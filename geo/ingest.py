@@ -8,6 +8,7 @@ from pathlib import Path
 from geo.geocoding import Geocoder
 from geo.model import Place
 from geo.readers import ReadResult, read_csv_bytes
+from geo.spreadsheet import unescape_cell
 from geo.store import Store
 
 
@@ -109,7 +110,9 @@ def apply_review(result: ReadResult, rows: list[dict]) -> ReadResult:
         strength = int(strength) if strength not in (None, "") and str(strength) != "nan" else None
         if strength is not None and strength < 0:
             raise ValueError(f"strength {strength} is negative")
-        changes = {"unit": row.get("unit") or None, "strength": strength, "confidence": conf}
+        unit = row.get("unit")
+        unit = unescape_cell(unit) if isinstance(unit, str) else None  # shown formula-safe (safe_rows)
+        changes = {"unit": unit or None, "strength": strength, "confidence": conf}
         if conf != e.confidence:
             changes["confidence_label"] = f"set by reviewer ({conf})" if conf else None
         kept.append(dataclasses.replace(e, **changes))

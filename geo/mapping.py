@@ -8,7 +8,6 @@ Everything a report said reaches the page through :func:`safe_html` or as JSON d
 
 from __future__ import annotations
 
-import html
 import json
 import urllib.parse
 from collections.abc import Sequence
@@ -21,6 +20,8 @@ from jinja2 import Template
 
 from geo.assets import asset_url
 from geo.confidence import ADMIRALTY_LABELS, RELIABILITY_LABELS
+from geo.escape import html_text as safe_html
+from geo.escape import inert_json
 from geo.model import Event, Kind
 from geo.symbols import symbol_svg, unit_sidc
 
@@ -40,16 +41,6 @@ TILES = {
     "offline": None,
     "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors"),
 }
-
-
-def safe_html(value: object) -> str:
-    """Escape text for HTML that folium may also place inside a JavaScript template literal.
-
-    ``html.escape`` stops markup; ``$``, backtick and backslash are turned into entities as well, so text
-    like ``${alert(1)}`` stays text even where folium writes it between backticks.
-    """
-    s = html.escape("" if value is None else str(value), quote=True)
-    return s.replace("$", "&#36;").replace("`", "&#96;").replace("\\", "&#92;")
 
 
 def date_text(e: Event) -> str:
@@ -137,11 +128,11 @@ _EVENTS_JS = r"""
 {% macro script(this, kwargs) %}
 (function() {
   var map = {{ this._parent.get_name() }};
-  var styles = {{ this.styles|tojson }};
-  var data = {{ this.data|tojson }};
+  var styles = {{ this.styles_json }};
+  var data = {{ this.data_json }};
   var lines = L.featureGroup().addTo(map);
   var areas = L.featureGroup().addTo(map);
-  var points = ({{ this.cluster|tojson }} && L.markerClusterGroup
+  var points = ({{ this.cluster_json }} && L.markerClusterGroup
                 ? L.markerClusterGroup({maxClusterRadius: 30, showCoverageOnHover: false})
                 : L.featureGroup()).addTo(map);
   var symbols = L.featureGroup().addTo(map);
@@ -156,11 +147,13 @@ _EVENTS_JS = r"""
                                           fillOpacity: 0.08, interactive: false})]);
     }
     if (d.k === "m") {
-      var line = L.polyline([d.from, d.to], {color: s.color, weight: 3.5, opacity: 0.9, dashArray: s.dash,
-                                             className: "tm-movement", renderer: renderer});
+      // a record with n stands for n events (geo.aggregates): the line widens and the dot grows with the count
+      var line = L.polyline([d.from, d.to], {color: s.color, weight: d.n ? Math.min(2 + 1.2 * Math.log2(d.n), 12) : 3.5,
+                                             opacity: 0.9, dashArray: s.dash, className: "tm-movement",
+                                             renderer: renderer});
       line.bindPopup(d.pop, {maxWidth: 360}).bindTooltip(d.tip, {sticky: true});
       layers.push([lines, line]);
-      if (L.polylineDecorator) {
+      if (L.polylineDecorator && data.length <= 1500) {  // an arrowhead is an SVG layer of its own
         layers.push([lines, L.polylineDecorator(line, {patterns: [{offset: "100%", repeat: 0,
           symbol: L.Symbol.arrowHead({pixelSize: 14, polygon: true,
                                       pathOptions: {color: s.color, fillOpacity: 1, weight: 0}})}]})]);
@@ -169,7 +162,8 @@ _EVENTS_JS = r"""
                                                    renderer: renderer})
                               .bindTooltip(d.tip)]);
     }
-    var dot = L.circleMarker(d.to, {radius: 7, color: s.color, weight: 2.5, fillColor: s.color,
+    var dot = L.circleMarker(d.to, {radius: d.n ? Math.min(5 + 1.5 * Math.log2(d.n), 22) : 7, color: s.color,
+                                    weight: 2.5, fillColor: s.color,
                                     fillOpacity: d.q ? 0.15 : 0.85, className: "tm-presence",
                                     renderer: renderer});
     dot.bindPopup(d.pop, {maxWidth: 360}).bindTooltip(d.tip);
@@ -201,13 +195,13 @@ _EVENTS_JS = r"""
     });
   }
   var labels = L.featureGroup().addTo(map);
-  {{ this.labels|tojson }}.forEach(function(l) {
+  {{ this.labels_json }}.forEach(function(l) {
     labels.addLayer(L.tooltip({permanent: true, direction: "right", offset: [8, 0], className: "tm-label"})
       .setLatLng(l.at).setContent(l.name));
   });
   show(null);
   var dates = Array.from(new Set(data.map(function(d) { return d.t; }).filter(Boolean))).sort();
-  if ({{ this.time_control|tojson }} && dates.length > 1) {
+  if ({{ this.time_control_json }} && dates.length > 1) {
     var Ctl = L.Control.extend({options: {position: "bottomleft"}, onAdd: function() {
       var div = L.DomUtil.create("div", "tm-time leaflet-bar");
       var btn = L.DomUtil.create("button", "", div); btn.type = "button"; btn.textContent = "▶";
@@ -265,11 +259,11 @@ class EventLayer(JSCSSMixin):
     ):
         super().__init__()
         self._name = "EventLayer"
-        self.cluster = cluster
-        self.data = records
-        self.labels = labels
-        self.time_control = time_control
-        self.styles = {str(k or 0): {"color": v["color"], "dash": v["dash"]} for k, v in STYLE.items()}
+        styles = {str(k or 0): {"color": v["color"], "dash": v["dash"]} for k, v in STYLE.items()}
+        # report text reaches the script only as inert JSON: branca renders the script's output through Jinja a
+        # second time, so text that is pasted in must hold no {{ }}, {% %} or {# #} (see geo.escape.inert_json)
+        self.data_json, self.labels_json, self.styles_json = inert_json(records), inert_json(labels), inert_json(styles)
+        self.cluster_json, self.time_control_json = inert_json(cluster), inert_json(time_control)
         self.default_js = [
             ("markercluster", asset_url("leaflet.markercluster.js", inline)),
             ("polylinedecorator", asset_url("leaflet.polylineDecorator.js", inline)),
@@ -356,8 +350,8 @@ class Overlay(MacroElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 (function() {
-  var Box = L.Control.extend({options: {position: {{ this.position|tojson }}}, onAdd: function() {
-    var div = L.DomUtil.create("div", ""); div.innerHTML = {{ this.html|tojson }}; return div; }});
+  var Box = L.Control.extend({options: {position: {{ this.position_json }}}, onAdd: function() {
+    var div = L.DomUtil.create("div", ""); div.innerHTML = {{ this.html_json }}; return div; }});
   new Box().addTo({{ this._parent.get_name() }});
 })();
 {% endmacro %}
@@ -366,7 +360,7 @@ class Overlay(MacroElement):
     def __init__(self, html_text: str, position: str):
         super().__init__()
         self._name = "Overlay"
-        self.html, self.position = html_text, position
+        self.html_json, self.position_json = inert_json(html_text), inert_json(position)
 
 
 @dataclass(frozen=True)
@@ -383,11 +377,28 @@ class MapOptions:
     zoom: int | None = None
 
 
-def build_map(events: Sequence[Event], options: MapOptions = MapOptions()) -> folium.Map:
-    """A Folium map of the events: movements as arrows, presences as clustered dots, all by confidence."""
-    # unit symbols are DOM elements: drawn for a readable number of events, plain dots beyond that
-    with_symbols = len(events) <= MAX_SYMBOLS
-    records = [r for r in (_feature(e, options.sources_url, with_symbols) for e in events) if r]
+def event_records(events: Sequence[Event], sources_url: str | None = "/Sources", with_symbols: bool = True) -> list:
+    """The records the map's script draws, one per mapped event (every text already escaped)."""
+    return [r for r in (_feature(e, sources_url, with_symbols) for e in events) if r]
+
+
+def build_map(
+    events: Sequence[Event],
+    options: MapOptions = MapOptions(),
+    *,
+    records: list[dict] | None = None,
+    labels: list[dict] | None = None,
+) -> folium.Map:
+    """A Folium map of the events: movements as arrows, presences as clustered dots, all by confidence.
+
+    ``records`` and ``labels``, when given, are drawn instead of the events': records made beforehand (and cached)
+    by :func:`event_records` or, for a map of many events, by ``geo.aggregates`` (a record with ``n`` stands for
+    that many events)."""
+    if records is None:
+        # unit symbols are DOM elements: drawn for a readable number of events, plain dots beyond that
+        records = event_records(events, options.sources_url, len(events) <= MAX_SYMBOLS)
+    if labels is None:
+        labels = place_labels(events)
     m = folium.Map(
         location=options.center or (45, 100),
         zoom_start=options.zoom or 3,
@@ -405,7 +416,9 @@ def build_map(events: Sequence[Event], options: MapOptions = MapOptions()) -> fo
     else:
         url, attr = TILES.get(options.tiles) or (options.tiles, "tiles: " + options.tiles)
         folium.TileLayer(url, attr=attr).add_to(m)
-    EventLayer(records, place_labels(events), options.inline, options.time_control, options.interactive).add_to(m)
+    # clusters count markers: where a marker already stands for many events (aggregates), they would miscount
+    cluster = options.interactive and not any("n" in r for r in records)
+    EventLayer(records, labels, options.inline, options.time_control, cluster).add_to(m)
     Overlay(legend_html(), "bottomright").add_to(m)
     if options.title or options.classification:
         parts = []

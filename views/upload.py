@@ -5,9 +5,11 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from geo.escape import markdown_text
 from geo.gazetteer import CUSTOM_PLACES, add_custom_place
 from geo.ingest import apply_review, commit_upload, read_upload, review_rows
 from geo.readers import ReadError
+from geo.spreadsheet import safe_rows
 from views.shared import gazetteer, geocoder, store
 
 st.title("Upload reports")
@@ -27,14 +29,16 @@ if st.session_state.get("upload_key") != key:
         result = read_upload(data, geocoder(store()), progress=lambda x: bar.progress(min(x, 1.0)))
     except ReadError as e:
         bar.empty()
-        st.error(f"{uploaded.name} cannot be read: {e}")
+        st.error(markdown_text(f"{uploaded.name} cannot be read: {e}"))
         st.stop()
     bar.empty()
     st.session_state.update(upload_key=key, upload_result=result, upload_done=None)
 result = st.session_state["upload_result"]
 
 delimiter = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}.get(result.delimiter, result.delimiter)
-st.write(f"Detected a **{result.format}** file, **{result.encoding}**, {delimiter}-separated.")
+st.write(
+    f"Detected a **{markdown_text(result.format)}** file, **{markdown_text(result.encoding)}**, {delimiter}-separated."
+)
 cols = st.columns(4)
 for col, (label, value) in zip(
     cols,
@@ -52,7 +56,7 @@ if result.reports:
 
 if result.problems:
     st.subheader("Rejected rows")
-    st.dataframe(pd.DataFrame([p.to_dict() for p in result.problems]), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(safe_rows(p.to_dict() for p in result.problems)), hide_index=True, width="stretch")
 
 unresolved = sorted({u["name"] for u in result.unresolved})
 if unresolved:
@@ -63,10 +67,11 @@ if unresolved:
     )
     for name in unresolved:
         with st.form(f"fix_{name}"):
-            st.markdown(f"**{name}**")
+            st.markdown(f"**{markdown_text(name)}**")
             place = next(e.place for e in result.events if e.place and e.place.mention == name)
-            options = ["(type coordinates)"] + [
-                f"{c['name']}, {c.get('country') or '?'} ({c['lat']:.3f}, {c['lon']:.3f})" for c in place.candidates
+            options = ["(type coordinates)"] + [  # radio labels are Markdown: a custom place's name is user text
+                markdown_text(f"{c['name']}, {c.get('country') or '?'} ({c['lat']:.3f}, {c['lon']:.3f})")
+                for c in place.candidates
             ]
             pick = st.radio("Candidates", options, key=f"pick_{name}")
             lat = st.number_input("Latitude", -90.0, 90.0, 0.0, format="%.5f", key=f"lat_{name}")
@@ -85,7 +90,7 @@ if unresolved:
 
 st.subheader("Events to store")
 edited = st.data_editor(
-    pd.DataFrame(review_rows(result)),
+    pd.DataFrame(safe_rows(review_rows(result))),  # text cells formula-safe; apply_review reads them back
     hide_index=True,
     width="stretch",
     key=f"review_{key}",
@@ -101,7 +106,7 @@ if st.button("Store", type="primary", disabled=st.session_state.get("upload_done
         reviewed = apply_review(result, edited.to_dict("records"))
         summary = commit_upload(reviewed, store(), uploaded.name, user="dashboard")
     except (ValueError, RuntimeError) as e:
-        st.error(f"Nothing was stored: {e}")
+        st.error(markdown_text(f"Nothing was stored: {e}"))
     else:
         st.session_state["upload_done"] = key
         st.success(f"Stored {summary['accepted']} new events; {summary['duplicates']} were already in the store.")
