@@ -79,3 +79,19 @@ def test_upload_page_shows_reasons_for_bad_rows(app_env):
     result = read_upload((FIXTURES / "messy.csv").read_bytes(), Geocoder())
     assert {p.row for p in result.problems} == {4, 8, 9, 10, 11}
     assert all(r["keep"] for r in review_rows(result))
+
+
+def test_map_page_draws_aggregates_when_the_view_holds_thousands_of_events(app_env, monkeypatch):
+    from geo.store import Store
+    from tests.test_aggregates import spread
+
+    monkeypatch.setenv("TROOPMAP_NO_SAMPLES", "1")
+    with Store() as s:
+        s.add_upload(spread(4000))
+    at = run_page("map")
+    assert not at.exception
+    text = text_of(at)
+    assert "4,000 of 4,000 events" in text and "places and" in text and "routes with their counts" in text
+    at.select_slider(key="f_conf").set_value(2).run()  # a narrower view: few enough to draw one by one
+    assert not at.exception
+    assert "routes with their counts" not in text_of(at)
