@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from geo.escape import html_text as safe_html
 from geo.mapping import STYLE
 
+DETAIL_MAX = 2_500  # mapped events drawn one by one, each with its popup (about 1.6 MB of page at most)
 START_CELL = 0.25  # degrees: about 25 km, finer than a map of a theatre shows
 MAX_PRESENCES = 3_000
 MAX_ROUTES = 1_500
@@ -186,3 +187,33 @@ def labels(s: Summary, limit: int = 60) -> list[dict]:
     """Labels for the busiest places (escaped), as the single-event map has."""
     busiest = sorted(s.presences, key=lambda g: -g.n)[:limit]
     return [{"at": [round(g.lat, 4), round(g.lon, 4)], "name": safe_html(f"{g.name} ({g.n:,})")} for g in busiest]
+
+
+def map_data(store, filters, detail_max: int = DETAIL_MAX) -> dict:
+    """What a map of the filtered events draws, asked of the store in a few queries (plain data, to cache).
+
+    Up to ``detail_max`` mapped events: each event's record. Beyond: places and routes gathered with counts.
+    ``summary`` says which (None for single events) and what was left out.
+    """
+    from geo.mapping import MAX_SYMBOLS, event_records, place_labels
+
+    total, matching, unmapped = store.count(), store.count(filters), store.count_unmapped(filters)
+    out = {"total": total, "matching": matching, "unmapped": unmapped, "summary": None}
+    if matching - unmapped <= detail_max:
+        events = store.events(filters)
+        return out | {
+            "records": event_records(events, with_symbols=len(events) <= MAX_SYMBOLS),
+            "labels": place_labels(events),
+        }
+    s = fit(from_store(store.map_summary(filters, START_CELL)))
+    return out | {
+        "records": records(s),
+        "labels": labels(s),
+        "summary": {
+            "places": len(s.presences),
+            "routes": len(s.routes),
+            "cell": s.cell,
+            "hidden_routes": s.hidden_routes,
+            "hidden_movements": s.hidden_movements,
+        },
+    }

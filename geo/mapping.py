@@ -462,9 +462,10 @@ def _bounds(records: list[dict]) -> list[list[float]] | None:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-def map_html(events: Sequence[Event], options: MapOptions = MapOptions(inline=True)) -> str:
-    """A standalone HTML page: every script and the basemap inlined, so it opens offline."""
-    return build_map(events, options).get_root().render()
+def map_html(events: Sequence[Event], options: MapOptions = MapOptions(inline=True), **drawn: list[dict]) -> str:
+    """A standalone HTML page: every script and the basemap inlined, so it opens offline. ``drawn``: the
+    ``records``/``labels`` of :func:`build_map`."""
+    return build_map(events, options, **drawn).get_root().render()
 
 
 def unmapped(events: Sequence[Event]) -> list[Event]:

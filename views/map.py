@@ -11,11 +11,11 @@ from streamlit_folium import st_folium
 from geo import aggregates
 from geo.escape import markdown_text
 from geo.filters import Filters
-from geo.mapping import MapOptions, build_map, event_records, place_labels
+from geo.mapping import MapOptions, build_map
 from geo.spreadsheet import safe_rows
 from views.shared import filters_sidebar, store
 
-MAP_DETAIL_MAX = 2_500  # single events, each with its popup: about 1.6 MB of page at most
+MAP_DETAIL_MAX = aggregates.DETAIL_MAX
 
 s = store()
 f = filters_sidebar(s)
@@ -25,33 +25,7 @@ version = s.version()
 @st.cache_data(max_entries=64, show_spinner="Asking the store…")
 def map_data(url: str, version: int, f: Filters) -> dict:
     """What the map draws for these filters at this store version (plain data, shared by every session)."""
-    s = store()
-    total, matching, unmapped = s.count(), s.count(f), s.count_unmapped(f)
-    if matching - unmapped <= MAP_DETAIL_MAX:
-        events = s.events(f)
-        return {
-            "total": total,
-            "matching": matching,
-            "unmapped": unmapped,
-            "records": event_records(events, with_symbols=len(events) <= 500),
-            "labels": place_labels(events),
-            "summary": None,
-        }
-    summary = aggregates.fit(aggregates.from_store(s.map_summary(f, aggregates.START_CELL)))
-    return {
-        "total": total,
-        "matching": matching,
-        "unmapped": unmapped,
-        "records": aggregates.records(summary),
-        "labels": aggregates.labels(summary),
-        "summary": {
-            "places": len(summary.presences),
-            "routes": len(summary.routes),
-            "cell": summary.cell,
-            "hidden_routes": summary.hidden_routes,
-            "hidden_movements": summary.hidden_movements,
-        },
-    }
+    return aggregates.map_data(store(), f, MAP_DETAIL_MAX)
 
 
 data = map_data(s.url, version, f)

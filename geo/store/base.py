@@ -34,10 +34,11 @@ class StoreError(RuntimeError):
 
 
 # Columns of the events table, in the order the insert paths write them. `finish` is the event's end (END is a
-# keyword), `stop` its last day (end, else start: what `since` compares), lat/lon the place and olat/olon the origin
+# keyword), `stop` its last day (end, else start: what `since` compares), `day` its start or, undated, UNDATED
+# (what pages are ordered by, and `until` compares, on one index), lat/lon the place and olat/olon the origin
 # (copied from the places so the map and the spatial index need no join).
 EVENT_COLUMNS = (
-    "key upload_id kind place_id origin_id start finish stop precision unit_id strength strength_approx confidence"
+    "key upload_id kind place_id origin_id start finish stop day precision unit_id strength strength_approx confidence"
     " confidence_label reliability source_id source_url report_id event_id evidence notes extra lat lon olat olon"
 ).split()
 
@@ -48,8 +49,11 @@ _EVENT_SELECT = (
     " e.notes, e.extra, e.id"
 )
 _FROM = "events e LEFT JOIN units u ON u.id = e.unit_id LEFT JOIN sources s ON s.id = e.source_id"
-_ORDER = "ORDER BY (e.start IS NULL), e.start, e.id"
+_ORDER = "ORDER BY e.day, e.id"
+UNDATED = dt.date(9999, 12, 31)  # the day an undated event sorts on: after every dated one
 _KINDS = {k.value: k for k in Kind}
+_KIND_TEXT = {k: k.value for k in Kind}
+_PRECISION_TEXT = {p: p.value for p in Precision}
 _PRECISIONS = {p.value: p for p in Precision}
 MAX_INT = 2**63 - 1
 
@@ -259,24 +263,33 @@ class Store(ABC):
         start = list(map(dates.__getitem__, c["start"]))
         finish = list(map(dates.__getitem__, c["end"]))
         stop = [f if f is not None else s for s, f in zip(start, finish)]
-
-        def point(col: list, i: int) -> list:
-            return [p.__dict__[("lat", "lon")[i]] if p is not None else None for p in col]
-
+        undated = self._date(UNDATED)
+        day = [undated if s is None else s for s in start]
+        # per distinct place, then looked up per event: a file names far fewer places than it has rows
+        lats = {i: p.lat for i, p in places.items()} | {id(None): None}
+        lons = {i: p.lon for i, p in places.items()} | {id(None): None}
+        place_col, origin_col = list(map(id, c["place"])), list(map(id, c["origin"]))
+        strength = c["strength"]
+        if any(s is not None and not -MAX_INT <= s <= MAX_INT for s in strength):
+            strength = [s if s is None or -MAX_INT <= s <= MAX_INT else str(s) for s in strength]
+        approx = c["strength_approx"]
+        if not all(a is True or a is False for a in approx):
+            approx = [bool(a) for a in approx]
         return list(
             zip(
                 keys,
                 [upload_id] * n,
-                [k.value for k in c["kind"]],
-                list(map(place_ids.__getitem__, map(id, c["place"]))),
-                list(map(place_ids.__getitem__, map(id, c["origin"]))),
+                list(map(_KIND_TEXT.__getitem__, c["kind"])),
+                list(map(place_ids.__getitem__, place_col)),
+                list(map(place_ids.__getitem__, origin_col)),
                 start,
                 finish,
                 stop,
-                [p.value for p in c["precision"]],
+                day,
+                list(map(_PRECISION_TEXT.__getitem__, c["precision"])),
                 list(map(unit_ids.get, c["unit"])),
-                [s if s is None or -MAX_INT <= s <= MAX_INT else str(s) for s in c["strength"]],
-                [int(bool(a)) for a in c["strength_approx"]],
+                strength,
+                approx,
                 c["confidence"],
                 c["confidence_label"],
                 c["reliability"],
@@ -287,10 +300,10 @@ class Store(ABC):
                 c["evidence"],
                 c["notes"],
                 [json.dumps(x, ensure_ascii=False, default=str) if x else None for x in c["extra"]],
-                point(c["place"], 0),
-                point(c["place"], 1),
-                point(c["origin"], 0),
-                point(c["origin"], 1),
+                list(map(lats.__getitem__, place_col)),
+                list(map(lons.__getitem__, place_col)),
+                list(map(lats.__getitem__, origin_col)),
+                list(map(lons.__getitem__, origin_col)),
             )
         )
 
@@ -361,7 +374,7 @@ class Store(ABC):
             parts.append("e.stop >= ?")
             params.append(self._date(f.since))
         if f.until:
-            parts.append("e.start <= ?")
+            parts.append("e.day <= ?")  # the start, on the index pages are read in (undated: 9999-12-31)
             params.append(self._date(f.until))
         if f.min_confidence:
             parts.append("e.confidence <= ?")

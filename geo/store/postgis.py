@@ -27,10 +27,11 @@ TYPES = {
     "start": "DATE",
     "finish": "DATE",
     "stop": "DATE",
+    "day": "DATE",
     "precision": "TEXT",
     "unit_id": "INTEGER",
     "strength": "NUMERIC",
-    "strength_approx": "INTEGER",
+    "strength_approx": "BOOLEAN",
     "confidence": "INTEGER",
     "confidence_label": "TEXT",
     "reliability": "TEXT",
@@ -59,7 +60,7 @@ SCHEMA = [
     "CREATE TABLE IF NOT EXISTS events (id BIGSERIAL PRIMARY KEY, "
     + ", ".join(f"{c} {TYPES[c]}{' NOT NULL UNIQUE' if c == 'key' else ''}" for c in EVENT_COLUMNS)
     + ", geom geometry(Geometry, 4326))",
-    "CREATE INDEX IF NOT EXISTS events_order ON events((start IS NULL), start, id)",
+    "CREATE INDEX IF NOT EXISTS events_order ON events(day, id)",
     "CREATE INDEX IF NOT EXISTS events_stop ON events(stop)",
     "CREATE INDEX IF NOT EXISTS events_confidence ON events(confidence)",
     "CREATE INDEX IF NOT EXISTS events_unit ON events(unit_id)",
