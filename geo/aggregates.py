@@ -39,6 +39,7 @@ class Group:
     olon: float | None = None
     oname: str | None = None
     weight: int = field(default=0, repr=False)  # events of the largest group merged in, whose names are kept
+    parts: int = field(default=1, repr=False)  # groups of the store's that were merged into this one
 
     def __post_init__(self) -> None:
         self.weight = self.weight or self.n
@@ -56,6 +57,7 @@ class Group:
         self.first = _min(self.first, o.first)
         self.last = _max(self.last, o.last)
         self.n = total
+        self.parts += o.parts
 
 
 @dataclass
@@ -63,12 +65,22 @@ class Summary:
     presences: list[Group]
     routes: list[Group]
     cell: float  # the grid the presences were gathered on, in degrees
-    hidden_routes: int = 0  # routes left out to stay within the budget
-    hidden_movements: int = 0  # the movements on them
+    movements: int = 0  # mapped movements in all, drawn or not
+    route_groups: int = 0  # routes the store found, before any were merged or left out
+
+    @property
+    def hidden_movements(self) -> int:
+        """Movements on the routes left out to stay within the budget."""
+        return self.movements - sum(g.n for g in self.routes)
+
+    @property
+    def hidden_routes(self) -> int:
+        """Routes (as the store gathered them) left out to stay within the budget."""
+        return self.route_groups - sum(g.parts for g in self.routes)
 
     @property
     def events(self) -> int:
-        return sum(g.n for g in self.presences) + sum(g.n for g in self.routes) + self.hidden_movements
+        return sum(g.n for g in self.presences) + self.movements
 
 
 def _best(a: int | None, b: int | None) -> int | None:
@@ -98,7 +110,8 @@ def from_store(summary: dict, cell: float = START_CELL) -> Summary:
         Group(n, best, lat, lon, names.get(pid, "?"), _date(first), _date(last), olat, olon, names.get(oid, "?"))
         for n, best, olat, olon, lat, lon, oid, pid, first, last in summary["routes"]
     ]
-    return Summary(presences, routes, cell)
+    movements = summary.get("movements", sum(g.n for g in routes))
+    return Summary(presences, routes, cell, movements=movements, route_groups=summary.get("route_groups", len(routes)))
 
 
 def _regroup(groups: Iterable[Group], cell: float, route: bool) -> list[Group]:
@@ -120,15 +133,13 @@ def fit(s: Summary, max_presences: int = MAX_PRESENCES, max_routes: int = MAX_RO
     while len(presences) > max_presences and cell < 8:
         cell *= 2
         presences = _regroup(presences, cell, route=False)
-    route_cell, routes = s.cell, s.routes
+    route_cell, routes = s.cell * 4, s.routes  # the store gathers routes on a grid four cells wide
     while len(routes) > max_routes and route_cell < 2:
         route_cell *= 2
         routes = _regroup(routes, route_cell, route=True)
-    hidden = []
     if len(routes) > max_routes:
-        routes = sorted(routes, key=lambda g: -g.n)
-        routes, hidden = routes[:max_routes], routes[max_routes:]
-    return Summary(presences, routes, cell, len(hidden), sum(g.n for g in hidden))
+        routes = sorted(routes, key=lambda g: -g.n)[:max_routes]
+    return Summary(presences, routes, cell, s.movements, s.route_groups)
 
 
 def _span(g: Group) -> str:

@@ -167,6 +167,10 @@ class Store(ABC):
         """A condition: ``column`` (case-folded text) contains the parameter."""
         return f"instr({column}, ?) > 0"
 
+    def _minus_span_sql(self) -> str:
+        """A date parameter less the longest event span stored (meta 'span', in days)."""
+        return "date(?, '-' || coalesce((SELECT value FROM meta WHERE name = 'span'), 0) || ' days')"
+
     def _date(self, d: dt.date) -> Any:
         return d.isoformat()
 
@@ -264,6 +268,18 @@ class Store(ABC):
         finish = list(map(dates.__getitem__, c["end"]))
         stop = [f if f is not None else s for s, f in zip(start, finish)]
         undated = self._date(UNDATED)
+        span = (
+            max((f - b).days for b, f in zip(c["start"], c["end"]) if b is not None and f is not None)
+            if any(c["end"])
+            else 0
+        )
+        if span > 0:  # the longest event so far: how far before `since` an event may start and still reach it
+            self._q(
+                db,
+                "INSERT INTO meta (name, value) VALUES ('span', ?) ON CONFLICT (name) DO UPDATE"
+                " SET value = CASE WHEN excluded.value > meta.value THEN excluded.value ELSE meta.value END",
+                (span,),
+            )
         day = [undated if s is None else s for s in start]
         # per distinct place, then looked up per event: a file names far fewer places than it has rows
         lats = {i: p.lat for i, p in places.items()} | {id(None): None}
@@ -371,8 +387,10 @@ class Store(ABC):
             return "1=1", []
         parts, params = [], []
         if f.since:
-            parts.append("e.stop >= ?")
-            params.append(self._date(f.since))
+            # an event reaches `since` if it ends on or after it; it starts at most the longest span before it,
+            # which lets the day index narrow the rows read
+            parts.append(f"e.stop >= ? AND e.day >= {self._minus_span_sql()}")
+            params += [self._date(f.since), self._date(f.since)]
         if f.until:
             parts.append("e.day <= ?")  # the start, on the index pages are read in (undated: 9999-12-31)
             params.append(self._date(f.until))
@@ -478,33 +496,44 @@ class Store(ABC):
 
         return events_frame(self.events(filters, limit=limit, offset=offset))
 
-    def map_summary(self, filters: Filters | None, cell: float) -> dict[str, list[tuple]]:
+    def map_summary(
+        self, filters: Filters | None, cell: float, route_cell: float | None = None, max_routes: int = 20_000
+    ) -> dict[str, Any]:
         """The filtered mapped events gathered for a map at scale, in one snapshot.
 
-        ``presences``: per grid cell (``cell`` degrees): count, best (lowest) confidence, the mean point, the
-        most common place id. ``routes``: movements per (origin cell, place cell): count, best confidence, mean
-        origin and mean place. Unresolved events are left out (see :meth:`count_unmapped`).
+        ``presences``: per grid cell (``cell`` degrees): count, best (lowest) confidence, mean point, one of its
+        place ids, first and last day. ``routes``: movements per (origin cell, place cell) on a ``route_cell`` grid
+        (default four cells): count, best confidence, mean origin, mean place, an origin and a place id, first and
+        last day; the ``max_routes`` busiest only, with ``route_groups`` and ``movements`` counting all of them.
+        Unresolved events are left out (see :meth:`count_unmapped`).
         """
         where, params = self.where(filters)
-        c = float(cell)
-        grid = "round(e.lat / ?), round(e.lon / ?)"
+        c, rc = float(cell), float(route_cell or 4 * cell)
         presences_sql = (
             f"SELECT count(*), min(e.confidence), avg(e.lat), avg(e.lon), min(e.place_id), min(e.start), max(e.stop)"  # noqa: S608
             f" FROM events e WHERE {where} AND e.lat IS NOT NULL AND NOT (e.kind = 'movement' AND e.olat IS NOT NULL)"
-            f" GROUP BY {grid}"
+            f" GROUP BY round(e.lat / ?), round(e.lon / ?)"
         )
         routes_sql = (
             f"SELECT count(*), min(e.confidence), avg(e.olat), avg(e.olon), avg(e.lat), avg(e.lon),"  # noqa: S608
-            f" min(e.origin_id), min(e.place_id), min(e.start), max(e.stop)"
+            f" min(e.origin_id), min(e.place_id), min(e.start), max(e.stop), count(*) OVER (), sum(count(*)) OVER ()"
             f" FROM events e WHERE {where} AND e.lat IS NOT NULL AND e.kind = 'movement' AND e.olat IS NOT NULL"
-            f" GROUP BY round(e.olat / ?), round(e.olon / ?), {grid}"
+            f" GROUP BY round(e.olat / ?), round(e.olon / ?), round(e.lat / ?), round(e.lon / ?)"
+            f" ORDER BY count(*) DESC LIMIT ?"
         )
         with self._session() as db:
             presences = self._q(db, presences_sql, [*params, c, c]).fetchall()
-            routes = self._q(db, routes_sql, [*params, c, c, c, c]).fetchall()
+            routes = self._q(db, routes_sql, [*params, rc, rc, rc, rc, max_routes]).fetchall()
             ids = {r[4] for r in presences} | {i for r in routes for i in (r[6], r[7])}
             names = self._place_names(db, ids)
-        return {"presences": presences, "routes": routes, "names": names}
+        groups, movements = (routes[0][10], int(routes[0][11])) if routes else (0, 0)
+        return {
+            "presences": presences,
+            "routes": [r[:10] for r in routes],
+            "route_groups": groups,
+            "movements": movements,
+            "names": names,
+        }
 
     def _place_names(self, db: Any, ids: set) -> dict[int, str]:
         out: dict[int, str] = {}
@@ -524,6 +553,8 @@ class Store(ABC):
         return found
 
     def count_unmapped(self, filters: Filters | None = None) -> int:
+        if filters is not None and filters.bbox:
+            return 0  # an unresolved event has no extent: no box holds it
         where, params = self.where(filters)
         with self._session() as db:
             return self._q(db, f"SELECT count(*) FROM events e WHERE {where} AND e.lat IS NULL", params).fetchone()[0]  # noqa: S608

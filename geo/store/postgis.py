@@ -55,6 +55,7 @@ SCHEMA = [
     encoding TEXT, rows BIGINT, accepted BIGINT, duplicates BIGINT, rejected BIGINT)""",
     "CREATE TABLE IF NOT EXISTS places (id BIGSERIAL PRIMARY KEY, digest TEXT NOT NULL UNIQUE, body TEXT NOT NULL,"
     " lat DOUBLE PRECISION, lon DOUBLE PRECISION)",
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BIGINT)",
     "CREATE TABLE IF NOT EXISTS units (id SERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE, fold TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS sources (id SERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE, fold TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS events (id BIGSERIAL PRIMARY KEY, "
@@ -62,6 +63,7 @@ SCHEMA = [
     + ", geom geometry(Geometry, 4326))",
     "CREATE INDEX IF NOT EXISTS events_order ON events(day, id)",
     "CREATE INDEX IF NOT EXISTS events_stop ON events(stop)",
+    "CREATE INDEX IF NOT EXISTS events_unmapped ON events(day) WHERE lat IS NULL",
     "CREATE INDEX IF NOT EXISTS events_confidence ON events(confidence)",
     "CREATE INDEX IF NOT EXISTS events_unit ON events(unit_id)",
     "CREATE INDEX IF NOT EXISTS events_source ON events(source_id)",
@@ -123,6 +125,9 @@ class PostGISStore(Store):
 
     def _date(self, d: Any) -> Any:
         return d
+
+    def _minus_span_sql(self) -> str:
+        return "(?::date - coalesce((SELECT value FROM meta WHERE name = 'span'), 0)::int)"
 
     def _stored_keys(self, db: Any, keys: list[int]) -> set[int]:
         found: set[int] = set()

@@ -22,6 +22,7 @@ SCHEMA = [
     rows INTEGER, accepted INTEGER, duplicates INTEGER, rejected INTEGER)""",
     "CREATE TABLE IF NOT EXISTS places (id INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, body TEXT NOT NULL,"
     " lat REAL, lon REAL)",
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BIGINT)",
     "CREATE TABLE IF NOT EXISTS units (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, fold TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS sources (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, fold TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS events (
@@ -33,7 +34,10 @@ SCHEMA = [
     notes TEXT, extra TEXT, lat REAL, lon REAL, olat REAL, olon REAL)""",
     "CREATE INDEX IF NOT EXISTS events_order ON events(day, id)",
     "CREATE INDEX IF NOT EXISTS events_stop ON events(stop)",
-    "CREATE INDEX IF NOT EXISTS events_confidence ON events(confidence)",
+    "CREATE INDEX IF NOT EXISTS events_unmapped ON events(day) WHERE lat IS NULL",
+    # what the map's summary reads, narrow enough to scan instead of the table (3x faster at a million events)
+    "CREATE INDEX IF NOT EXISTS events_map ON events(confidence, day, stop, kind, lat, lon, olat, olon, place_id,"
+    " origin_id, start)",
     "CREATE INDEX IF NOT EXISTS events_unit ON events(unit_id)",
     "CREATE INDEX IF NOT EXISTS events_source ON events(source_id)",
     "CREATE INDEX IF NOT EXISTS events_report ON events(report_id)",
