@@ -148,80 +148,10 @@ def to_kml(events: Sequence[Event], name: str = "troopmap events") -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(kml, encoding="unicode")
 
 
-FRAME_COLUMNS = [
-    "event_id",
-    "report_id",
-    "kind",
-    "start",
-    "end",
-    "precision",
-    "unit",
-    "strength",
-    "strength_approx",
-    "confidence",
-    "confidence_label",
-    "confidence_text",
-    "reliability",
-    "source",
-    "source_url",
-    "place",
-    "place_name",
-    "place_status",
-    "origin",
-    "origin_name",
-    "evidence",
-    "notes",
-]
-
-
-def events_frame(events: Sequence[Event]):
-    """The events as a GeoDataFrame in EPSG:4326 (lon, lat): a line from origin to place for a movement whose
-    origin is known, the place's point otherwise, no geometry when the place is unresolved (the row is kept)."""
-    import geopandas as gpd
-    import pandas as pd
-    from shapely.geometry import shape
-
-    rows = []
-    for e in events:
-        p, o = e.place, e.origin
-        rows.append(
-            {
-                "event_id": e.event_id,
-                "report_id": e.report_id,
-                "kind": e.kind.value,
-                "start": e.start,
-                "end": e.end,
-                "precision": e.precision.value,
-                "unit": e.unit,
-                # GIS formats hold 64-bit integers at most: a wider strength is kept as its digits in notes' place
-                "strength": e.strength if e.strength is None or abs(e.strength) < 2**63 else None,
-                "strength_approx": e.strength_approx,
-                "confidence": e.confidence,
-                "confidence_label": e.confidence_label,
-                "confidence_text": STYLE.get(e.confidence, STYLE[None])["label"],
-                "reliability": e.reliability,
-                "source": e.source,
-                "source_url": e.source_url,
-                "place": p.mention if p else None,
-                "place_name": p.name if p else None,
-                "place_status": p.status if p else None,
-                "origin": o.mention if o else None,
-                "origin_name": o.name if o else None,
-                "evidence": e.evidence,
-                "notes": e.notes,
-            }
-        )
-    frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
-    for c in ("start", "end"):
-        frame[c] = pd.to_datetime(frame[c])
-    for c in ("strength", "confidence"):
-        frame[c] = frame[c].astype("Int64")
-    geometry = [shape(g) if (g := _geometry(e)) else None for e in events]
-    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometry, crs="EPSG:4326"))
-
-
 def to_gpkg(events: Sequence[Event], path: Path | str, layer: str = "events") -> None:
     """A GeoPackage (what QGIS and ArcGIS open first): one layer of the events, points and lines together."""
+    from geo.frames import events_frame
+
     frame = events_frame(events)
     # a layer holds one declared geometry type; "Unknown" lets points and lines share it
     frame.to_file(path, driver="GPKG", layer=layer, engine="pyogrio", geometry_type="Unknown")

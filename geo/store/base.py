@@ -492,7 +492,7 @@ class Store(ABC):
     def frame(self, filters: Filters | None = None, *, limit: int | None = None, offset: int = 0):
         """The filtered events as a GeoDataFrame (EPSG:4326): one row per event, text columns as stored,
         geometry a line from origin to place for a movement, the place's point otherwise, empty when unresolved."""
-        from geo.export import events_frame
+        from geo.frames import events_frame
 
         return events_frame(self.events(filters, limit=limit, offset=offset))
 
