@@ -296,3 +296,12 @@ def test_reads_during_an_upload_see_all_of_it_or_none(store):
         reader.join()
     assert not errors
     assert seen <= set(totals)
+
+
+def test_a_long_event_is_found_from_any_day_it_covers(store):
+    """`since` reads the day index from the longest span stored back: a later, longer event widens it."""
+    store.add_upload([ev(1, "2024-10-01"), ev(2, "2024-10-20")])
+    long = Event(**{**ev(3, "2024-01-01").__dict__, "end": dt.date(2024, 12, 31)})
+    store.add_upload([long])
+    assert store.events(Filters(since=dt.date(2024, 10, 15))) == [long, ev(2, "2024-10-20")]
+    assert store.count(Filters(since=dt.date(2024, 10, 15), until=dt.date(2024, 10, 16))) == 1
