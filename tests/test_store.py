@@ -305,3 +305,18 @@ def test_a_long_event_is_found_from_any_day_it_covers(store):
     store.add_upload([long])
     assert store.events(Filters(since=dt.date(2024, 10, 15))) == [long, ev(2, "2024-10-20")]
     assert store.count(Filters(since=dt.date(2024, 10, 15), until=dt.date(2024, 10, 16))) == 1
+
+
+def test_a_large_upload_rebuilds_the_indexes_and_still_stores_each_event_once(sqlite_store):
+    events = varied(30_000, seed=8)
+    assert sqlite_store.add_upload(events[:5_000] * 2)["accepted"] == 5_000  # twice in one file: stored once
+    counts = sqlite_store.add_upload(events)  # more new rows than the table holds: the indexes are built again
+    assert (counts["accepted"], counts["duplicates"]) == (25_000, 5_000)
+    assert sqlite_store.add_upload(events[:100])["duplicates"] == 100  # and the key index is back
+    db = sqlite3.connect(sqlite_store.path)
+    indexes = {r[1] for r in db.execute("PRAGMA index_list(events)")}
+    assert {"events_key", "events_order", "events_map", "events_unmapped"} <= indexes
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert sqlite_store.count(Filters(bbox=(45.0, 30.0, 55.0, 80.0))) == sum(
+        Filters(bbox=(45.0, 30.0, 55.0, 80.0)).keep(e) for e in sqlite_store.events()
+    )

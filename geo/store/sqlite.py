@@ -26,12 +26,13 @@ SCHEMA = [
     "CREATE TABLE IF NOT EXISTS units (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, fold TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS sources (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, fold TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS events (
-    id INTEGER PRIMARY KEY, key INTEGER NOT NULL UNIQUE, upload_id INTEGER REFERENCES uploads(id),
+    id INTEGER PRIMARY KEY, key INTEGER NOT NULL, upload_id INTEGER REFERENCES uploads(id),
     kind TEXT NOT NULL, place_id INTEGER REFERENCES places(id), origin_id INTEGER REFERENCES places(id),
     start TEXT, finish TEXT, stop TEXT, day TEXT, precision TEXT NOT NULL, unit_id INTEGER REFERENCES units(id),
     strength, strength_approx INTEGER, confidence INTEGER, confidence_label TEXT, reliability TEXT,
     source_id INTEGER REFERENCES sources(id), source_url TEXT, report_id TEXT, event_id TEXT, evidence TEXT,
     notes TEXT, extra TEXT, lat REAL, lon REAL, olat REAL, olon REAL)""",
+    "CREATE UNIQUE INDEX IF NOT EXISTS events_key ON events(key)",  # an event is stored once
     "CREATE INDEX IF NOT EXISTS events_order ON events(day, id)",
     "CREATE INDEX IF NOT EXISTS events_stop ON events(stop)",
     "CREATE INDEX IF NOT EXISTS events_unmapped ON events(day) WHERE lat IS NULL",
@@ -51,7 +52,8 @@ _INSERT = (
     f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) "  # noqa: S608 (column names are ours)
     f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
 )
-_INDEXES = [statement.split()[5] for statement in SCHEMA if statement.startswith("CREATE INDEX")]
+_INDEX_STATEMENTS = [x for x in SCHEMA if x.startswith(("CREATE INDEX", "CREATE UNIQUE INDEX"))]
+_INDEXES = [x.split(" ON ")[0].split()[-1] for x in _INDEX_STATEMENTS]
 _STORED = "SELECT value FROM json_each(?) WHERE value IN (SELECT key FROM events)"
 _BOXES = (
     "INSERT INTO event_box SELECT id, min(lat, coalesce(olat, lat)), max(lat, coalesce(olat, lat)),"
@@ -99,17 +101,17 @@ class SQLiteStore(Store):
 
     def _insert_events(self, db: sqlite3.Connection, rows: list[tuple], first_new_id: int) -> int:
         before = db.total_changes
-        # a large upload into a smaller table: the secondary indexes are built again after the rows are in (one
-        # sort each) rather than kept up to date row by row (a random write each); readers keep their snapshot
+        # a large upload into a smaller table: the indexes are built again after the rows are in (one sort each)
+        # rather than kept up to date row by row (a random write each); readers keep their snapshot. The rows hold
+        # no stored key and no key twice (add_upload checked), so nothing is lost while the key index is away
         rebuild = len(rows) >= 20_000 and len(rows) >= first_new_id // 2
         if rebuild:
             for name in _INDEXES:
                 db.execute(f"DROP INDEX IF EXISTS {name}")
         db.executemany(_INSERT, rows)
         if rebuild:
-            for statement in SCHEMA:
-                if statement.startswith("CREATE INDEX"):
-                    db.execute(statement)
+            for statement in _INDEX_STATEMENTS:  # the unique key index too: the rows were checked against it
+                db.execute(statement)
         written = db.total_changes - before
         db.execute(_BOXES, (first_new_id,))
         return written
