@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from geo.escape import html_text as safe_html
 from geo.mapping import STYLE
 
-DETAIL_MAX = 2_500  # mapped events drawn one by one, each with its popup (about 1.6 MB of page at most)
+DETAIL_MAX = 1_500  # mapped events drawn one by one, each with its card (about 1 KB each as sent)
 START_CELL = 0.25  # degrees: about 25 km, finer than a map of a theatre shows
 MAX_PRESENCES = 3_000
 MAX_ROUTES = 1_500
@@ -154,44 +154,39 @@ def _confidence(best: int | None) -> str:
 
 
 def records(s: Summary) -> list[dict]:
-    """The groups as the records the map's script draws (``n`` the count; every text escaped)."""
+    """The groups as the records the map's script draws: ``n`` the count, ``tip`` what it is and ``w`` when and
+    how sure, both escaped as HTML (the script builds the card from them)."""
     out = []
     for g in s.routes:
         what = f"{g.n:,} movement{'s' if g.n > 1 else ''}: {g.oname} area → {g.name} area"
-        rec = {
-            "k": "m",
-            "n": g.n,
-            "from": [round(g.olat, 4), round(g.olon, 4)],
-            "to": [round(g.lat, 4), round(g.lon, 4)],
-            "c": g.best or 0,
-            "t": g.first.isoformat() if g.first else None,
-            "u": g.last.isoformat() if g.last else None,
-            "tip": safe_html(what),
-        }
-        rec["pop"] = _popup(what, g)
-        out.append(rec)
-    for g in s.presences:
-        what = f"{g.n:,} report{'s' if g.n > 1 else ''} of troops near {g.name}" if g.n > 1 else f"troops at {g.name}"
         out.append(
             {
-                "k": "p",
+                "k": "m",
                 "n": g.n,
-                "to": [round(g.lat, 4), round(g.lon, 4)],
+                "from": [round(g.olat, 3), round(g.olon, 3)],
+                "to": [round(g.lat, 3), round(g.lon, 3)],
                 "c": g.best or 0,
                 "t": g.first.isoformat() if g.first else None,
                 "u": g.last.isoformat() if g.last else None,
                 "tip": safe_html(what),
-                "pop": _popup(what, g),
+                "w": safe_html(f"{_span(g)} · {_confidence(g.best)}"),
+            }
+        )
+    for g in s.presences:
+        what = f"{g.n:,} reports of troops near {g.name}" if g.n > 1 else f"troops at {g.name}"
+        out.append(
+            {
+                "k": "p",
+                "n": g.n,
+                "to": [round(g.lat, 3), round(g.lon, 3)],
+                "c": g.best or 0,
+                "t": g.first.isoformat() if g.first else None,
+                "u": g.last.isoformat() if g.last else None,
+                "tip": safe_html(what),
+                "w": safe_html(f"{_span(g)} · {_confidence(g.best)}"),
             }
         )
     return out
-
-
-def _popup(what: str, g: Group) -> str:
-    rows = [("What", what), ("When", _span(g)), ("Confidence", _confidence(g.best))]
-    body = "".join(f"<tr><th>{safe_html(k)}</th><td>{safe_html(v)}</td></tr>" for k, v in rows)
-    hint = "Click to list these events under the map; narrow the filters or zoom in to see each one."
-    return f'<div class="tm-popup"><table>{body}</table><div class="tm-flag">{safe_html(hint)}</div></div>'
 
 
 def labels(s: Summary, limit: int = 60) -> list[dict]:

@@ -137,6 +137,9 @@ _EVENTS_JS = r"""
                 : L.featureGroup()).addTo(map);
   var symbols = L.featureGroup().addTo(map);
   var drawn = [];
+  // an aggregate's card is put together here from its two lines of text, both escaped as HTML in Python: sent
+  // as markup, thousands of cards were most of the page
+  function popup(d) { return d.pop || '<div class="tm-popup"><b>' + d.tip + '</b><br>' + d.w + '</div>'; }
   // thousands of features draw far faster on one canvas; a few stay SVG (crisp, and testable in the DOM)
   var renderer = data.length > 500 ? L.canvas({padding: 0.2}) : undefined;
   data.forEach(function(d) {
@@ -151,7 +154,7 @@ _EVENTS_JS = r"""
       var line = L.polyline([d.from, d.to], {color: s.color, weight: d.n ? Math.min(2 + 1.2 * Math.log2(d.n), 12) : 3.5,
                                              opacity: 0.9, dashArray: s.dash, className: "tm-movement",
                                              renderer: renderer});
-      line.bindPopup(d.pop, {maxWidth: 360}).bindTooltip(d.tip, {sticky: true});
+      line.bindPopup(popup(d), {maxWidth: 360}).bindTooltip(d.tip, {sticky: true});
       layers.push([lines, line]);
       if (L.polylineDecorator && data.length <= 1500) {  // an arrowhead is an SVG layer of its own
         layers.push([lines, L.polylineDecorator(line, {patterns: [{offset: "100%", repeat: 0,
@@ -166,12 +169,12 @@ _EVENTS_JS = r"""
                                     weight: 2.5, fillColor: s.color,
                                     fillOpacity: d.q ? 0.15 : 0.85, className: "tm-presence",
                                     renderer: renderer});
-    dot.bindPopup(d.pop, {maxWidth: 360}).bindTooltip(d.tip);
+    dot.bindPopup(popup(d), {maxWidth: 360}).bindTooltip(d.tip);
     layers.push([points, dot]);
     if (d.sym) {  // the unit's APP-6 symbol, standing on its confidence-coloured dot
       var icon = L.divIcon({html: d.sym, className: "tm-symbol", iconSize: null, iconAnchor: [0, 0]});
       var symbol = L.marker(d.to, {icon: icon, keyboard: false});
-      symbol.bindPopup(d.pop, {maxWidth: 360}).bindTooltip(d.tip);
+      symbol.bindPopup(popup(d), {maxWidth: 360}).bindTooltip(d.tip);
       layers.push([symbols, symbol]);
     }
     drawn.push({d: d, layers: layers});
