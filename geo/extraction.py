@@ -31,8 +31,10 @@ from operator import gt, itemgetter, ne, not_, or_
 from geo import lexicon as lx
 from geo.confidence import PUNCTUATION, cues, fold_label, spaced
 from geo.dates import period_end
-from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank
+from geo.gazetteer import Candidate, Gazetteer, context_points, km, normalise, rank
 from geo.model import Event, Kind, Place, Precision, Problem, Report, bulk
+from geo.reading import cues as scope
+from geo.reading import mentions, quantities
 from geo.text import alternation
 
 log = logging.getLogger(__name__)
@@ -316,7 +318,7 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
             return published, None, Precision.DAY
         wd = _weekday(low)
         if wd is not None:
-            back = (published.weekday() - wd) % 7 or 7
+            back = (published.weekday() - wd) % 7  # "on Friday" in a Friday's report is that day
             return published - dt.timedelta(days=back), None, Precision.DAY
     return None, None, Precision.DAY
 
@@ -386,11 +388,14 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
     nouns = _troop_nouns(language)
     if not nouns.search(sentence.casefold()):  # no word for troops, no count of them
         return None, False, None
+    sentence = quantities.with_digits(sentence, language)
     for m in _NUMBER.finditer(sentence):
         raw = m.group(1)
         after = sentence[m.end() : m.end() + 80]
         before = sentence[max(0, m.start() - 30) : m.start()].casefold()
         if _NOT_A_COUNT.match(after):
+            continue
+        if quantities.in_range(before, after) or quantities.about_losses(before, after, language):
             continue
         if _YEAR.fullmatch(raw) or _starts_with_month(after):
             continue
@@ -506,6 +511,7 @@ class Extractor:
     def __init__(self, geocoder):
         self.geocoder = geocoder
         self.gazetteer: Gazetteer = geocoder.gazetteer
+        mentions.load(lx.LANGUAGES)
         # prose repeats its words and names: each is looked up once while it is in these caches
         self._lookup = lru_cache(maxsize=1 << 17)(self._lookup_uncached)
         self._longest_name = lru_cache(maxsize=1 << 17)(self.gazetteer.longest_name)
@@ -590,10 +596,33 @@ class Extractor:
                     break
             if found and not self._person_or_org(text, tokens, cased[i], i, found[0], sent_of, sentence_starts, lang):
                 j, surface, cands, particle = found
+                if i == j and self._ordinary(
+                    words[i], surface, particle, cands, lang, tokens.starts[i], text, sentence_starts
+                ):
+                    continue
                 start, end = tokens.starts[i], tokens.ends[j] - (len(particle) if particle else 0)
                 mentions.append(Mention(start, end, text[start:end], sent_of[i], i, j, cands, particle))
                 after = j + 1
         return mentions
+
+    @staticmethod
+    def _ordinary(word, surface, particle, cands, lang, start, text, sentence_starts) -> bool:
+        """A one-word hit that is an ordinary word of the language, an acronym or a date word (geo.reading.mentions)."""
+        if particle is not None:
+            return False  # a Korean name with its particle cut off is a noun
+        hangul = bool(_HANGUL.search(word))
+        before = text[max(0, start - 3) : start].rstrip()
+        # the first word of a sentence, of a quote, or after a dateline ("KHERSON, 12 janvier (AFP) – Les ...")
+        opening = start in sentence_starts or not before or before[-1] in '"«“„(–—-:'
+        low = word.casefold()
+        return mentions.ordinary_word(
+            word,
+            lang,
+            sentence_start=opening,
+            hangul=hangul,
+            population=max((c.population or 0 for c in cands), default=0),
+            calendar_word=not hangul and (low in _months() or low in _weekdays()),
+        )
 
     @staticmethod
     def _person_or_org(text, tokens: Tokens, cased, i, j, sent_of, sentence_starts, lang) -> bool:
@@ -686,10 +715,41 @@ class Extractor:
                     return "location"
         return "subject"  # no preposition: "Moscou dément", "Pyongyang aurait décidé" speak of a government
 
+    @staticmethod
+    def _stated(roles, sentence: str, offset: int, lang: str, text: str):
+        """The (mention, role) pairs of a sentence that an event may be made of: not those in a clause that negates,
+        denies or forecasts (geo.reading.cues), nor the place where something was said ("told reporters in Seoul",
+        "In Seoul, the NIS said ...")."""
+        spans = scope.clauses(sentence, lang)
+        barred = [scope.no_event(sentence[x:y], lang) for x, y in spans]
+        head = sentence.lstrip()
+        kept = []
+        for m, r in roles:
+            at = m.start - offset
+            clause = next(k for k, (x, y) in enumerate(spans) if x <= at < y or k == len(spans) - 1)
+            if barred[clause]:
+                continue
+            if m.start <= 2 and text[m.end : m.end + 1] in {",", "=", "(", "–", "—", " "} and _dateline(text, m):
+                continue  # "SEOUL, Oct 18 (Reuters) -", "(서울=연합뉴스)": where the report was filed
+            if r in {"location", "destination"} and m.particle is None:
+                before = sentence[max(0, at - 40) : at]
+                if scope.speech_near(" ".join(before.split()[-4:]), lang):
+                    continue
+                opening = len(sentence) - len(head)
+                if (
+                    at - opening < 12
+                    and sentence[m.end - offset : m.end - offset + 2].startswith(",")
+                    and scope.has("SPEECH", sentence.casefold(), lang)
+                ):
+                    continue
+            kept.append((m, r))
+        return kept
+
     def _events(self, report, lang, text, tokens, sentences, mentions) -> list[Event]:
         found: list[dict] = []  # each event's fields, made into events once the report's own cue is known
         report_cue: tuple[int | None, str | None] = (None, None)
         prev_places: list[Place] = []
+        last_made: list[dict] = []  # the events the sentence before made
         prev_when: tuple[dt.date | None, dt.date | None, Precision] = (None, None, Precision.DAY)
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
@@ -712,6 +772,9 @@ class Extractor:
             military = strength is not None or refers_back or _has_stem(low, lx.MILITARY, lang)
             if not (military or (moving and prev_places)):
                 continue
+            if scope.diplomatic(sentence, lang):  # a visit, talks, a conference: places, no event
+                prev_places = []
+                continue
             start, end, precision = find_dates(sentence, report.published)
             if start is None and refers_back:
                 start, end, precision = prev_when
@@ -725,8 +788,28 @@ class Extractor:
                 for k in range(len(roles) - 2, -1, -1):
                     if roles[k][0].particle in {"와", "과", "및"}:
                         roles[k] = (roles[k][0], roles[k + 1][1])
+            roles = self._stated(roles, sentence, a, lang, text)
+            if not roles:
+                prev_places = []
+                continue
+            roles = _town_carries_region(roles)
+            if not any(r in {"origin", "destination", "location"} for _, r in roles):
+                # "advanced south of Pokrovsk": with no other place, the reference point is where it happened
+                roles = [(m, "location" if r == "reference" else r) for m, r in roles]
             origins = [m.place for m, r in roles if r == "origin"]
-            targets = [m.place for m, r in roles if r in {"destination", "location"}]
+            targets = _most_specific([m.place for m, r in roles if r in {"destination", "location"}])
+            if refers_back and not targets and origins and last_made:
+                # "... had been moved to the area on 12 December. They came from Korenevo.": the origin of the
+                # events of the sentence before
+                for e in last_made:
+                    if e.get("origin") is None and e["place"] != origins[0]:
+                        e.update(kind=Kind.MOVEMENT, origin=origins[0], evidence=f"{e['evidence']} {sentence.strip()}")
+                        if start is not None and (start, end) != prev_when[:2]:  # this sentence states its own date
+                            e.update(start=start, end=end, precision=precision)
+                        if e["strength"] is None and strength is not None:
+                            e.update(strength=strength, strength_approx=approx, unit=unit)
+                last_made = []
+                continue
             if moving and not targets and origins and prev_places:
                 targets = prev_places[:1]
             if moving and targets and not origins and prev_places and any(r == "destination" for _, r in roles):
@@ -751,6 +834,7 @@ class Extractor:
             else:
                 made = [dict(common, kind=Kind.PRESENCE, place=p) for p in (targets or origins)]
             found.extend(made)
+            last_made = made
             prev_places, prev_when = targets or origins, (start, end, precision)
         if report_cue[0] is not None:
             for e in found:
@@ -825,6 +909,48 @@ def _extract_or_error(extractor: Extractor, report: Report) -> Extraction | Exce
     except Exception as e:  # named by the caller, next to the report it came from
         log.exception("extraction failed for report %s", report.report_id)
         return e
+
+
+REGION_REACH_KM = 300  # how far a region's point may lie from a town in it
+_DATELINE = re.compile(r"\s*(?:[,=]|\(|[–—-]|\d)")
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """Whether the report opens with this place as its dateline (a comma, "=", a date or a dash after it)."""
+    return _DATELINE.match(text, m.end) is not None and (
+        m.text.isupper() or not text[m.end : m.end + 1].isspace() or text[m.end :].lstrip()[:1].isdigit()
+    )
+
+
+def _town_carries_region(roles):
+    """ "Sudzha, in the Kursk region" / "у Суджи Курской области": a region named right after a town near it
+    lends the town its role, so that the town, the more specific place, carries the event."""
+    out = list(roles)
+    for k in range(1, len(out)):
+        (t, tr), (r, rr) = out[k - 1], out[k]
+        if (
+            r.place.feature == "region"
+            and t.place.feature not in {"region", "country"}
+            and r.first - t.last <= 6
+            and rr in {"destination", "location", "origin"}
+            and tr not in {"destination", "location", "origin"}
+            and _km(r.place, t.place) <= REGION_REACH_KM
+        ):
+            out[k - 1] = (t, rr)
+    return out
+
+
+def _most_specific(places: list[Place]) -> list[Place]:
+    """The places that carry a sentence's event: a region drops out when a town near it is named with it
+    ("in Sudzha, Kursk oblast" is Sudzha)."""
+    towns = [p for p in places if p.feature not in {"region", "country"}]
+    if not towns:
+        return places
+    return [p for p in places if p.feature != "region" or not any(_km(p, t) <= REGION_REACH_KM for t in towns)]
+
+
+def _km(a: Place, b: Place) -> float:
+    return km((a.lat, a.lon), (b.lat, b.lon))
 
 
 def _dedupe(events: Sequence[Event]) -> list[Event]:

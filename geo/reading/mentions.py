@@ -1,0 +1,80 @@
+"""Which gazetteer hits are ordinary words, not places.
+
+A capital letter says "proper noun" only where the writing system does not capitalise for other reasons. At the
+start of a sentence every word has one, German gives one to every noun, and Hangul has no case at all: there a
+word that the gazetteer knows ("March", "Mitte", "Les", "Кроме", "위해") is read as a place only when it is rare as
+an ordinary word of the report's language, or names a big place. Whether a word is ordinary comes from
+per-language word frequencies (wordfreq's "small" lists, loaded once per language, about 20 ms each), not from a
+hand list. Acronyms ("NIS", "EU", "UN", "NATO") are organisations far more often than the place that shares their
+letters, and month and weekday names are dates.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+# a place this big is named often enough that its name is common for its own sake ("Moscow", "Berlin", "서울")
+BIG_PLACE = 1_000_000
+# Zipf frequency (log10 of occurrences per billion words) from which a word is an ordinary word of the language:
+# 4 is about once in 100,000 words ("Kursk" in Russian news text is 3.7, "March" in English 5.3)
+COMMON_AT_SENTENCE_START = 4.0
+COMMON_NOUN_DE = 4.5  # German nouns: their capital says nothing, so only the clearly common ones are doubted
+COMMON_KO = 5.5  # Hangul: only the most frequent words (particles and verb forms: "위해" = "for")
+# anywhere in a sentence, a very common word ("la Santé") names a small place only by chance
+COMMON_ANYWHERE, SMALL_PLACE = 5.0, 100_000
+
+
+@lru_cache(maxsize=16)
+def _frequencies(language: str) -> dict[str, float]:
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:  # the filter is an improvement, not a requirement
+        return {}
+    try:
+        return get_frequency_dict(language, "small")
+    except (LookupError, ValueError, OSError):
+        return {}
+
+
+def zipf(word: str, language: str) -> float:
+    """The word's Zipf frequency in the language (0 when unknown)."""
+    f = _frequencies(language).get(word.casefold())
+    return math.log10(f) + 9 if f else 0.0
+
+
+def load(languages) -> None:
+    """Load the frequency lists now (before worker processes fork, so that they share them)."""
+    for lang in languages:
+        _frequencies(lang)
+
+
+def is_acronym(word: str) -> bool:
+    """ "NIS", "EU", "NATO": two to five capitals and nothing else."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
+
+
+def ordinary_word(
+    word: str,
+    language: str,
+    *,
+    sentence_start: bool,
+    hangul: bool,
+    population: int,
+    calendar_word: bool = False,
+) -> bool:
+    """Whether a one-word gazetteer hit is more likely an ordinary word than the place it could name.
+
+    ``population``: the biggest candidate's; ``calendar_word``: the word names a month or a weekday.
+    """
+    if population >= BIG_PLACE:
+        return False
+    if is_acronym(word) or calendar_word:
+        return True
+    if hangul:
+        return zipf(word, language) >= COMMON_KO
+    if sentence_start and zipf(word, language) >= COMMON_AT_SENTENCE_START:
+        return True
+    if language == "de" and zipf(word, language) >= COMMON_NOUN_DE:
+        return True
+    return population < SMALL_PLACE and zipf(word, language) >= COMMON_ANYWHERE
