@@ -23,7 +23,7 @@ import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import accumulate, chain, compress
 from operator import gt, itemgetter, ne, not_, or_
@@ -515,6 +515,8 @@ class Extractor:
         # prose repeats its words and names: each is looked up once while it is in these caches
         self._lookup = lru_cache(maxsize=1 << 17)(self._lookup_uncached)
         self._longest_name = lru_cache(maxsize=1 << 17)(self.gazetteer.longest_name)
+        self._inflected = lru_cache(maxsize=1 << 16)(self._inflected_uncached)
+        mentions.load_morphology(lx.LANGUAGES)
 
     def extract(self, report: Report) -> Extraction:
         text = report.text or ""
@@ -576,6 +578,21 @@ class Extractor:
                 # a cased word that starts no name in the gazetteer starts no mention, nor one without a capital
                 # within reach ("de Gaulle", but not "de la")
                 longest = min(self._longest_name(words[i]), MAX_NGRAM)
+                if not longest and capital[i] and _CYRILLIC.match(words[i]):
+                    # an inflected form the stems miss: "Харькова", "Ростовської області", "Херсонщину"
+                    nxt = words[i + 1] if i + 1 < n_tokens and sent_of[i + 1] == sent_of[i] else ""
+                    cands = self._inflected(words[i], nxt, lang)
+                    if (
+                        cands
+                        and not self._ordinary(
+                            words[i], words[i], None, cands, lang, tokens.starts[i], text, sentence_starts
+                        )
+                        and not _inside_longer_name(text, tokens, i, sent_of, sentence_starts)
+                    ):
+                        start, end = tokens.starts[i], tokens.ends[i]
+                        mentions.append(Mention(start, end, text[start:end], sent_of[i], i, i, cands))
+                        after = i + 1
+                    continue
                 if not longest or not (capital[i] or True in capital[i : i + longest]):
                     continue
             # the spans i..j to try, longest first: no longer than a name starting so, within the sentence, up
@@ -604,6 +621,16 @@ class Extractor:
                 mentions.append(Mention(start, end, text[start:end], sent_of[i], i, j, cands, particle))
                 after = j + 1
         return mentions
+
+    def _inflected_uncached(self, word: str, next_word: str, lang: str) -> tuple[Candidate, ...]:
+        """Candidates for a Russian or Ukrainian word through its dictionary forms (geo.reading.mentions)."""
+        for key, region in mentions.lemma_keys(word, lang, next_word):
+            cands = self.gazetteer.lookup_key(normalise(key))
+            if cands:
+                if region:  # the area named after a town: its point stands for the area
+                    cands = tuple(replace(c, feature="region") if c.feature == "city" else c for c in cands)
+                return cands
+        return ()
 
     @staticmethod
     def _ordinary(word, surface, particle, cands, lang, start, text, sentence_starts) -> bool:
@@ -909,6 +936,19 @@ def _extract_or_error(extractor: Extractor, report: Report) -> Extraction | Exce
     except Exception as e:  # named by the caller, next to the report it came from
         log.exception("extraction failed for report %s", report.report_id)
         return e
+
+
+def _inside_longer_name(text: str, tokens: Tokens, i: int, sent_of, sentence_starts) -> bool:
+    """ "Часового Яру": a word right after another capitalised word (not the sentence's first) is part of a
+    longer name the gazetteer does not know, not a name of its own."""
+    if i == 0 or sent_of[i - 1] != sent_of[i]:
+        return False
+    prev = tokens.texts[i - 1]
+    return (
+        prev[:1].isupper()
+        and tokens.starts[i - 1] not in sentence_starts
+        and text[tokens.ends[i - 1] : tokens.starts[i]] in _ADJACENT
+    )
 
 
 REGION_REACH_KM = 300  # how far a region's point may lie from a town in it

@@ -57,6 +57,14 @@ LIST_JOINERS = {",", "and", "et", "und", "y", "e", "и", "і", "й", "та", "or
 # Korean marks a noun's role with a particle after it
 KO_PARTICLES = {
     "에서부터": "origin",
+    "에서는": "at",
+    "에서도": "at",
+    "으로는": "destination",
+    "으로의": "destination",
+    "로의": "destination",
+    "에는": "at",
+    "발": "origin",  # 평양발 열차: a train from Pyongyang
+    "행": "destination",  # 블라디보스토크행: bound for Vladivostok
     "으로부터": "origin",
     "로부터": "origin",
     "에서": "at",

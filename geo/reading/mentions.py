@@ -78,3 +78,67 @@ def ordinary_word(
     if language == "de" and zipf(word, language) >= COMMON_NOUN_DE:
         return True
     return population < SMALL_PLACE and zipf(word, language) >= COMMON_ANYWHERE
+
+
+# -- inflected Russian and Ukrainian names ------------------------------------------------------------------
+# Relational adjectives made from a town's name: "курский" <- Курск, "харківський" <- Харків, "ростовский" <-
+# Ростов; and the "-щина" names of a town's region: "Херсонщина" <- Херсон. Each ending with the endings the
+# town's own name may have kept before it.
+_ADJECTIVE_ENDINGS = (
+    ("ский", ("ск", "", "и", "ы")),
+    ("ський", ("ськ", "", "и")),
+    ("цький", ("цьк", "ці")),
+    ("цкий", ("цк",)),
+)
+# the words after such an adjective that make it name an area
+_AREA_NOUNS = ("област", "обл", "направлен", "напрям", "район", "округ", "край", "громад", "губерн", "приморь")
+_REGION_SUFFIXES = (("щина", ("", "ськ")), ("ччина", ("цьк", "к")))
+
+
+@lru_cache(maxsize=4)
+def _analyzer(language: str):
+    """pymorphy3's analyser for ru or uk, or None when it (or its dictionary) is not installed."""
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer(lang=language)
+    except (ImportError, ValueError, OSError):
+        return None
+
+
+def load_morphology(languages) -> None:
+    for lang in languages:
+        if lang in {"ru", "uk"}:
+            _analyzer(lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def lemma_keys(word: str, language: str, next_word: str = "") -> tuple[tuple[str, bool], ...]:
+    """The dictionary forms a Cyrillic word may stand for, as lower-case keys to look up, each with whether it
+    names a region (a "-щина" name, or a relational adjective: "Курской области" is the area of Kursk).
+
+    "Харькова" -> харьков; "Миколаєва" -> миколаїв; "Ростовської" -> ростов (region); "Херсонщину" -> херсон
+    (region). An adjective counts only before a word for an area ("области", "напрямку"): "Черноморского флота"
+    is a fleet.
+    """
+    lang = language if language in {"ru", "uk"} else ("uk" if any(c in word for c in "іїєґІЇЄҐ") else "ru")
+    morph = _analyzer(lang)
+    if morph is None:
+        return ()
+    area = next_word.casefold().startswith(_AREA_NOUNS)
+    out: list[tuple[str, bool]] = []
+    parses = sorted(morph.parse(word)[:4], key=lambda p: p.tag.POS == "ADJF")  # nouns first
+    for p in parses:
+        lemma = p.normal_form.replace("ё", "е")
+        if p.tag.POS == "ADJF":
+            if not area:
+                continue
+            for end, stems in _ADJECTIVE_ENDINGS:
+                if lemma.endswith(end) and len(lemma) > len(end) + 2:
+                    out += [(lemma[: -len(end)] + s, True) for s in stems]
+            continue
+        for end, stems in _REGION_SUFFIXES:
+            if lemma.endswith(end) and len(lemma) > len(end) + 2:
+                out += [(lemma[: -len(end)] + s, True) for s in stems]
+        out.append((lemma, False))
+    return tuple(dict.fromkeys(k for k in out if k[0] != word.casefold()))
