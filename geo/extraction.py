@@ -778,31 +778,60 @@ class Extractor:
         prev_places: list[Place] = []
         last_made: list[dict] = []  # the events the sentence before made
         prev_when: tuple[dt.date | None, dt.date | None, Precision] = (None, None, Precision.DAY)
+        # events are read per clause that states its own (geo.reading.cues.units), mentions found per sentence
+        units = [(a + x, a + y) for a, b in sentences for x, y in scope.units(text[a:b], lang)]
+        # what a whole sentence states, for its clauses that state no date, count or cue of their own
+        whole = {a: b for a, b in sentences}
+        sentence_of = [max(a for a in whole if a <= x) for x, _ in units]
+        said: dict[int, tuple] = {}
+
+        def sentence_says(k: int) -> tuple:
+            a = sentence_of[k]
+            if a not in said:
+                sent = text[a : whole[a]]
+                said[a] = (find_dates(sent, report.published), find_strength(sent, lang), find_confidence(sent, lang))
+            return said[a]
+
+        unit_starts = [a for a, _ in units[1:]]
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             if m.place and m.place.resolved and m.place.feature != "country":
-                by_sentence.setdefault(m.sentence, []).append(m)
-        for s, (a, b) in enumerate(sentences):
+                by_sentence.setdefault(bisect_right(unit_starts, m.start), []).append(m)
+        for s, (a, b) in enumerate(units):
             sentence = text[a:b]
             ms = by_sentence.get(s, [])
             conf = find_confidence(sentence, lang)
-            if not ms:  # a cue in a sentence without places speaks for the whole report
-                if conf[0] is not None:
-                    report_cue = max(report_cue, conf, key=lambda c: c[0] or 0)
-                prev_places, prev_when = [], (None, None, Precision.DAY)
+            split = (a, b) != (sentence_of[s], whole[sentence_of[s]])  # a clause of a longer sentence
+            if not ms:
+                if not split:  # a cue in a sentence without places speaks for the whole report
+                    if conf[0] is not None:
+                        report_cue = max(report_cue, conf, key=lambda c: c[0] or 0)
+                    prev_places, prev_when = [], (None, None, Precision.DAY)
                 continue
             low = sentence.casefold()
             strength, approx, unit = find_strength(sentence, lang)
+            if split and strength is None:
+                strength, approx, unit = sentence_says(s)[1]
+            if split and conf[0] is None:
+                conf = sentence_says(s)[2]
             moving = _has_stem(low, lx.MOVEMENT, lang)
             # "They are housed in ...": the troops of the sentence before, and its date if this one states none
             refers_back = bool(prev_places) and _refers_back(sentence, lang)
-            military = strength is not None or refers_back or _has_stem(low, lx.MILITARY, lang)
+            military = (
+                strength is not None
+                or refers_back
+                or _has_stem(
+                    text[sentence_of[s] : whole[sentence_of[s]]].casefold() if split else low, lx.MILITARY, lang
+                )
+            )
             if not (military or (moving and prev_places)):
                 continue
             if scope.diplomatic(sentence, lang):  # a visit, talks, a conference: places, no event
                 prev_places = []
                 continue
             start, end, precision = find_dates(sentence, report.published)
+            if start is None and split:
+                start, end, precision = sentence_says(s)[0]
             if start is None and refers_back:
                 start, end, precision = prev_when
             roles: list[tuple[Mention, str]] = []
@@ -837,7 +866,7 @@ class Extractor:
                             e.update(strength=strength, strength_approx=approx, unit=unit)
                 last_made = []
                 continue
-            if moving and not targets and origins and prev_places:
+            if moving and refers_back and not targets and origins and prev_places:
                 targets = prev_places[:1]
             if moving and targets and not origins and prev_places and any(r == "destination" for _, r in roles):
                 origins = [p for p in prev_places[:1] if p not in targets]

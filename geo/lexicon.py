@@ -438,7 +438,7 @@ TROOP_NOUNS = {
     "fr": ("soldat", "militaire", "membres", "hommes", "combattant", "forces", "troupes"),
     "ru": ("солдат", "военн", "военнослуж", "бойц", "человек", "спецназ", "морпех"),
     "uk": ("солдат", "військов", "бійц", "осіб", "людей", "спецназ", "морпіх"),
-    "de": ("soldat", "mann", "kämpfer", "truppen", "marinesoldat", "kräfte"),
+    "de": ("soldat", "mann", "kämpfer", "truppen", "marinesoldat", "kräfte", "einheiten"),
     "es": ("soldado", "efectivo", "militar", "hombres", "combatiente", "tropas", "infante"),
     "ko": ("명", "병력", "군인", "병사", "장병"),
 }
@@ -946,12 +946,12 @@ SPEECH = {
 }
 # words that join two clauses of one sentence: a negation or a forecast in one leaves the other alone
 CLAUSE_JOINERS = {
-    "en": ("but$", "while$", "whereas$", "although$", "however$"),
-    "fr": ("mais$", "tandis$", "alors que", "cependant$"),
-    "de": ("aber$", "während$", "doch$", "jedoch$"),
-    "es": ("pero$", "mientras$", "aunque$", "sin embargo"),
-    "ru": ("но$", "однако$", "тогда как", "хотя$"),
-    "uk": ("але$", "однак$", "проте$", "тоді як", "хоча$"),
+    "en": ("but$", "while$", "whereas$", "although$", "however$", "and that"),
+    "fr": ("mais$", "tandis$", "alors que", "cependant$", "et que"),
+    "de": ("aber$", "während$", "doch$", "jedoch$", "und dass"),
+    "es": ("pero$", "mientras$", "aunque$", "sin embargo", "y que"),
+    "ru": ("но$", "однако$", "тогда как", "хотя$", "а$", "и что"),
+    "uk": ("але$", "однак$", "проте$", "тоді як", "хоча$", "а$", "і що"),
     "ko": ("지만", "으나", "반면"),
 }
 

@@ -80,3 +80,22 @@ def diplomatic(sentence: str, language: str) -> bool:
 def speech_near(before: str, language: str) -> bool:
     """Whether the words just before a place ("told reporters in", "said in") are about saying something."""
     return has("SPEECH", before.casefold(), language)
+
+
+def units(sentence: str, language: str) -> list[tuple[int, int]]:
+    """The parts of a sentence that each state their own event, with their own date, count and certainty:
+    cut at ";" and at a comma before a clause joiner ("..., and that a battalion was moved ... last week")."""
+    cuts = [m.end() for m in re.finditer(r";\s+", sentence)]
+    joiners = table_pattern("CLAUSE_JOINERS", language)
+    low = sentence.casefold()
+    for m in re.finditer(r",\s+", low):
+        j = joiners.match(low, m.end())
+        if j is not None and (language == "ko" or j.start() == m.end()):
+            cuts.append(m.end())
+    spans, start = [], 0
+    for c in sorted(set(cuts)):
+        if sentence[start:c].strip() and sentence[c:].strip():
+            spans.append((start, c))
+            start = c
+    spans.append((start, len(sentence)))
+    return spans
