@@ -243,8 +243,58 @@ def _infer_year(
 _DIGIT = re.compile(r"\d")
 
 
+_DATELINE_PREFIX = re.compile(
+    r"^\s*\(?[^\W\d_a-zа-яё][^\W\d_a-zа-яё\s.'-]*(?:[\s-][^\W\d_a-zа-яё][^\W\d_a-zа-яё.'-]*)*\s*[,=]"
+    r"[^.()\n]{0,30}?(?:\([^)]{1,30}\))?\s*\.?\s*(?:[-–—]+|\.)\s*"
+)
+_NIGHT_TO = re.compile(r"(?:" + "|".join(map(re.escape, lx.NIGHT_TO)) + r")\s*$")
+# Korean days of the current month: "지난 7일", "8~10일", "23일 새벽"; a day right before a verb of saying or a
+# briefing is when something was said ("24일 정례 브리핑에서", "6일 전했다")
+_KO_DAYS = re.compile(
+    r"(?<![\d월])(\d{1,2})\s*(?:[~∼-]\s*(\d{1,2})\s*)?일(?!\s*(?:밝혔|전했|말했|발표|[^.]{0,6}브리핑))"
+)
+
+
+def strip_dateline(sentence: str) -> str:
+    """A report's opening "SEOUL, Oct 18 (Reuters) -" / "KIEV, 5 oct (EFE).-" / "ЛУГАНСК, 4 февраля." cut off:
+    its date is when the report was filed. The spacing is kept, so offsets do not move."""
+    m = _DATELINE_PREFIX.match(sentence)
+    if not m or not re.search(r"\d", m.group()):
+        return sentence
+    return " " * m.end() + sentence[m.end() :]
+
+
+def _korean_days(sentence: str, published: dt.date | None):
+    """The first Korean day (or range of days) stated without a month, in the month of publication (or the one
+    before, for a day still to come in it)."""
+    if not published or "일" not in sentence:
+        return None
+    m = _KO_DAYS.search(sentence)
+    if not m:
+        return None
+
+    def day(d: int) -> dt.date | None:
+        first = published.replace(day=1)
+        if d > published.day:
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        try:
+            return first.replace(day=d)
+        except ValueError:
+            return None
+
+    a, b = day(int(m.group(1))), day(int(m.group(2))) if m.group(2) else None
+    if a is None or (b is not None and b < a):
+        return None
+    return a, b
+
+
 def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None, Precision]:
     """The first date or date range a sentence states (relative ones against ``published``)."""
+    start, end, precision = _find_dates(strip_dateline(sentence), published)
+    return start, end, precision
+
+
+def _find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None, Precision]:
     low = sentence.casefold()
     best: tuple[int, dt.date, dt.date | None] | None = None
     months = _months()
@@ -300,8 +350,15 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
             if len(singles) > 1:
                 return min(singles), max(singles), Precision.DAY
     if best:
+        if best[2] is None and _NIGHT_TO.search(low[: best[0]]):  # "в ночь на 29 октября": 28 to 29 October
+            return best[1] - dt.timedelta(days=1), best[1], Precision.DAY
         return best[1], best[2], Precision.DAY
-    if m := _month_alone().search(low):  # "late November", "Ende November", "en novembre"
+    if "월" not in low and (days := _korean_days(sentence, published)):
+        return days[0], days[1], Precision.DAY
+    m = _month_alone().search(low)
+    if m and m.group().split()[0] in lx.SINCE and _weekday(low) is not None:
+        m = None  # "on Tuesday ..., the most since October": the weekday says when
+    if m:  # "late November", "Ende November", "en novembre"
         start = _infer_year(months[m.group("m").casefold()], 1, published, m.group("y"), year)
         if start:
             return start, period_end(start, Precision.MONTH), Precision.MONTH
@@ -709,10 +766,12 @@ class Extractor:
         if _HANGUL.search(m.text):
             return "location"
         langs = [lang] if lang in lx.ORIGIN else list(lx.ORIGIN)
-        first = max(0, m.first - 3)
+        first = max(0, m.first - 5)
         while first < m.first and tokens.starts[first] < sentence_start:
             first += 1
         before = [w.casefold() for w in tokens.texts[first : m.first]]
+        genitive = len(before) >= 2 and before[-1] in _GENITIVE and before[-2] in lx.AREA_NOUNS.get(lang, ())
+        before = before[-5:] if genitive else before[-3:]  # "vers le secteur d'Orikhiv": look past "secteur d'"
         # a list ("Vladivostok, Ussuriysk et Khabarovsk") takes the role of its first item
         prev_in_list = [q for q in mentions_in_sentence if q.last < m.first]
         if prev_in_list and m.first - prev_in_list[-1].last <= 2:
@@ -730,7 +789,10 @@ class Extractor:
             return "origin"
         if before and before[-1] in lx.DESTINATION_VERBS:
             return "destination"
-        for w in reversed(before):
+        for k in range(len(before) - 1, -1, -1):
+            w = before[k]
+            if k > 0 and w in _GENITIVE and before[k - 1] in lx.AREA_NOUNS.get(lang, ()):
+                continue  # "le secteur d'Orikhiv", "en direction de Khojavend": of, not from
             for lg in langs:
                 if w in lx.DESTINATION.get(lg, ()):
                     return "destination"
@@ -884,7 +946,8 @@ class Extractor:
                 evidence=sentence.strip(),
             )
             if moving and origins and targets:
-                made = [dict(common, kind=Kind.MOVEMENT, place=t, origin=origins[0]) for t in targets]
+                # "from Smolensk and Bryansk to Baranovichi": one movement from each origin
+                made = [dict(common, kind=Kind.MOVEMENT, place=t, origin=o) for t in targets for o in origins if o != t]
             elif moving and targets and any(r == "destination" for _, r in roles):
                 made = [dict(common, kind=Kind.MOVEMENT, place=t) for t in targets]
             else:
@@ -1056,6 +1119,7 @@ def _stem_pattern(stems, lang: str) -> re.Pattern:
 
 
 _ADJACENT = {" ", "-", "\u00a0"}  # what joins the words of one proper name
+_GENITIVE = {"de", "d", "du", "del", "des", "of"}  # after an area noun: "le secteur d'Orikhiv"
 
 
 _OPENING = re.compile(r"\W*(\w+)\W*(.*)", re.DOTALL)

@@ -556,7 +556,7 @@ NOW = (
 # sentence that states no date of its own takes that sentence's
 REFER_BACK = {
     "en": {"they", "these", "those"},
-    "fr": {"ils", "elles", "ces", "ceux", "celles"},
+    "fr": {"ils", "elles", "elle", "ces", "ceux", "celles"},
     "ru": {"они", "эти", "те", "там"},
     "uk": {"вони", "ці", "ті", "там"},
     "de": {"sie", "diese", "dort", "dieselben"},
@@ -1018,4 +1018,62 @@ CASUALTY = {
     "ru": ("убит", "ранен", "погиб", "потер", "танк", "техник", "жител", "мирных$", "пленн", "пропавш"),
     "uk": ("вбит", "убит", "поранен", "загибл", "втрат", "танк", "техні", "мешкан", "цивільн", "полонен"),
     "ko": ("사상자", "사망", "부상", "전사", "포로", "주민", "민간인", "탱크", "전차", "차량", "손실"),
+}
+
+# "the night to 29 October" (в ночь на 29 октября) is the night from the 28th to the 29th
+NIGHT_TO = ("ночь на", "ніч на", "night to", "nuit du", "noche del", "nacht zum", "nacht auf")
+# "since October": the start of a longer stretch, not the day an event happened
+SINCE = ("since", "depuis", "seit", "desde", "с", "со", "з", "від", "이후")
+# area nouns: "de"/"d'"/"of" after one of them is a genitive ("le secteur d'Orikhiv"), not "from"
+AREA_NOUNS = {
+    "en": {
+        "area",
+        "region",
+        "oblast",
+        "district",
+        "direction",
+        "sector",
+        "city",
+        "town",
+        "village",
+        "outskirts",
+        "vicinity",
+        "province",
+        "port",
+        "base",
+    },
+    "fr": {
+        "secteur",
+        "région",
+        "oblast",
+        "zone",
+        "ville",
+        "district",
+        "direction",
+        "province",
+        "environs",
+        "faubourgs",
+        "village",
+        "port",
+        "base",
+        "périphérie",
+        "banlieue",
+        "abords",
+    },
+    "es": {
+        "región",
+        "zona",
+        "ciudad",
+        "provincia",
+        "sector",
+        "dirección",
+        "localidad",
+        "afueras",
+        "pueblo",
+        "puerto",
+        "base",
+        "periferia",
+        "óblast",
+        "alrededores",
+    },
 }

@@ -41,8 +41,49 @@ def _korean(m: re.Match) -> str:
     return str(total)
 
 
+# Russian and Ukrainian counts of thousands in words ("три тисячі", "пять тысяч"): text2num reads neither language
+_CYRILLIC_UNITS = {
+    "одна": 1,
+    "одну": 1,
+    "один": 1,
+    "две": 2,
+    "два": 2,
+    "дві": 2,
+    "двох": 2,
+    "двух": 2,
+    "три": 3,
+    "трёх": 3,
+    "трьох": 3,
+    "четыре": 4,
+    "чотири": 4,
+    "пять": 5,
+    "п'ять": 5,
+    "п’ять": 5,
+    "шесть": 6,
+    "шість": 6,
+    "семь": 7,
+    "сім": 7,
+    "восемь": 8,
+    "вісім": 8,
+    "девять": 9,
+    "дев'ять": 9,
+    "дев’ять": 9,
+    "десять": 10,
+    "полторы": 1.5,
+    "півтори": 1.5,
+    "полутора": 1.5,
+}
+_CYRILLIC_THOUSANDS = re.compile(
+    r"(?i)(?<!\w)("
+    + "|".join(sorted(map(re.escape, _CYRILLIC_UNITS), key=len, reverse=True))
+    + r")\s+(тысяч\w*|тисяч\w*)"
+)
+
+
 def with_digits(sentence: str, language: str) -> str:
     """The sentence with its number words written as digits (other text unchanged)."""
+    if language in {"ru", "uk"}:
+        sentence = _CYRILLIC_THOUSANDS.sub(lambda m: str(int(_CYRILLIC_UNITS[m.group(1).casefold()] * 1000)), sentence)
     if language == "ko" or "천" in sentence or "만" in sentence:
         sentence = _KO_NUMBER.sub(_korean, sentence)
     if language in _TEXT2NUM and _NUMBER_WORD[language].search(sentence):
