@@ -585,6 +585,7 @@ class Extractor:
         sent_of = list(map(partial(bisect_right, [a for a, _ in sentences[1:]]), tokens.starts))
         mentions = self._find_mentions(text, tokens, sent_of, sentences, lang)
         self._resolve(mentions)
+        _mark_regions(mentions, tokens, sent_of)
         out.places = mentions
         out.events = self._events(report, lang, text, tokens, sentences, mentions)
         return out
@@ -914,6 +915,13 @@ class Extractor:
             if not any(r in {"origin", "destination", "location"} for _, r in roles):
                 # "advanced south of Pokrovsk": with no other place, the reference point is where it happened
                 roles = [(m, "location" if r == "reference" else r) for m, r in roles]
+            if (
+                moving
+                and not any(r in {"destination", "location"} for _, r in roles)
+                and _has_stem(low, lx.REACH, lang)
+            ):
+                # "haben die Region Kursk erreicht": the object of a verb of reaching is where they got to
+                roles = [(m, "destination" if r == "subject" else r) for m, r in roles]
             origins = [m.place for m, r in roles if r == "origin"]
             targets = _most_specific([m.place for m, r in roles if r in {"destination", "location"}])
             if refers_back and not targets and origins and last_made:
@@ -1028,6 +1036,23 @@ def _extract_or_error(extractor: Extractor, report: Report) -> Extraction | Exce
     except Exception as e:  # named by the caller, next to the report it came from
         log.exception("extraction failed for report %s", report.report_id)
         return e
+
+
+def _mark_regions(mentions: list[Mention], tokens: Tokens, sent_of) -> None:
+    """A town's name with a word for a region next to it ("la región de Donetsk", "Kursk oblast") names the
+    region: its point stands for the region, and a town named with it carries the event."""
+    words = tokens.texts
+    for m in mentions:
+        p = m.place
+        if p is None or p.feature != "city":
+            continue
+        near = [
+            words[k].casefold()
+            for k in (m.first - 2, m.first - 1, m.last + 1)
+            if 0 <= k < len(words) and sent_of[k] == m.sentence
+        ]
+        if any(w in lx.REGION_WORDS for w in near):
+            m.place = replace(p, feature="region")
 
 
 def _inside_longer_name(text: str, tokens: Tokens, i: int, sent_of, sentence_starts) -> bool:

@@ -225,6 +225,11 @@ MOVEMENT = {
         "ankunft",
         "abgezogen",
         "unterwegs",
+        "erreicht",
+        "vorgerückt",
+        "vorgestoßen",
+        "zurückgezogen",
+        "eingerückt",
     ),
     "es": (
         "llegar",
@@ -239,6 +244,16 @@ MOVEMENT = {
         "transport",
         "partieron",
         "zarp",
+        "partid",
+        "partió",
+        "repleg",
+        "replieg",
+        "retiraron$",
+        "retiró$",
+        "avanz",
+        "entraron$",
+        "entró$",
+        "alcanzaron$",
     ),
     "ko": ("이동", "파병", "보내", "보낼", "보냈", "출항", "도착", "수송", "이송", "배치", "출발", "철수", "투입"),
 }
@@ -811,6 +826,11 @@ DESTINATION_VERBS = {
     "erreicht",
     "alcanzaron",
     "entraron",
+    "recuperaron",
+    "reprise",
+    "repris",
+    "captured",
+    "retook",
 }
 # Words before a lone month name that make it a date ("late November", "Ende November", "en novembre")
 MONTH_CUES = {
@@ -1076,4 +1096,34 @@ AREA_NOUNS = {
         "óblast",
         "alrededores",
     },
+}
+
+# a place named with one of these next to it is a region ("la región de Donetsk", "Kursk oblast", "Gebiet Donezk")
+REGION_WORDS = {
+    "region",
+    "oblast",
+    "province",
+    "région",
+    "región",
+    "provincia",
+    "gebiet",
+    "область",
+    "области",
+    "областях",
+    "області",
+    "обл",
+    "regio",
+    "krai",
+    "kray",
+    "край",
+    "краю",
+}
+# a verb saying troops got somewhere: its object is where they got to ("die Region Kursk erreicht")
+REACH = {
+    "en": ("reached$", "entered$", "captured$", "retook$"),
+    "fr": ("atteint$", "rejoint$", "gagné$", "repris$", "entrés$", "entrées$"),
+    "de": ("erreicht", "eingenommen", "zurückerobert"),
+    "es": ("alcanzaron$", "recuperaron$", "tomaron$", "llegaron a"),
+    "ru": ("достигл", "вошли$", "заняли$", "взяли$"),
+    "uk": ("досягл", "увійшли$", "зайняли$"),
 }
