@@ -61,8 +61,9 @@ def negated(low: str, language: str) -> bool:
                 return True
             continue
         after = " ".join(low[m.end() :].split()[:4])
-        if not verify.search(after):
-            return True
+        if verify.search(after) or table_pattern("NOT_NEGATING", language).match(after):
+            continue
+        return True
     return False
 
 
