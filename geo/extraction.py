@@ -431,7 +431,8 @@ def _weekday_pattern() -> re.Pattern:
 # -- strength ----------------------------------------------------------------------------------------------
 # a number not inside a word or another number; the look behind follows the first digit, so that re skips
 # ahead to the digits
-_NUMBER = re.compile(r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f.,]\d{3})+|\d*(?:[.,]\d+)?))(?![^\W천만])")
+# (Hangul may follow a number: "1500여 명", "3000명")
+_NUMBER = re.compile(r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f.,]\d{3})+|\d*(?:[.,]\d+)?))(?![^\W\uac00-\ud7a3])")
 
 
 _WORDS = re.compile(r"\w+")
@@ -454,7 +455,7 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
             continue
         if quantities.in_range(before, after) or quantities.about_losses(before, after, language):
             continue
-        if _YEAR.fullmatch(raw) or _starts_with_month(after):
+        if (_YEAR.fullmatch(raw) and not nouns.match(after.lstrip().casefold())) or _starts_with_month(after):
             continue
         digits = _THOUSANDS_SEPARATOR.sub("", raw)
         if not digits.isdigit():
@@ -660,6 +661,11 @@ class Extractor:
                 last = number.index(True, i) - 1
             last = i + sent_of[i : last + 1].count(sent_of[i]) - 1
             found = None
+            if cased[i] and capital[i] and _CYRILLIC.match(words[i]):
+                # a name the stems miss ("Харькова"): its dictionary form, if it is a one-word name
+                nxt = words[i + 1] if i + 1 < n_tokens and sent_of[i + 1] == sent_of[i] else ""
+                if not self._lookup(words[i])[0] and (cands := self._inflected(words[i], nxt, lang)):
+                    found = (i, words[i], cands, None)
             for j in range(last, i - 1, -1):
                 # in a cased script, a name has a capital in it (a name of one word, two letters or more)
                 if cased[i] and not (True in capital[i : j + 1] if j > i else capital[i] and len(words[i]) >= 2):
