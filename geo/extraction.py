@@ -453,8 +453,6 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
         before = sentence[max(0, m.start() - 30) : m.start()].casefold()
         if _NOT_A_COUNT.match(after):
             continue
-        if quantities.in_range(before, after) or quantities.about_losses(before, after, language):
-            continue
         if (_YEAR.fullmatch(raw) and not nouns.match(after.lstrip().casefold())) or _starts_with_month(after):
             continue
         digits = _THOUSANDS_SEPARATOR.sub("", raw)
@@ -472,6 +470,8 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
         found = nouns.search(window)
         if found is None:
             continue
+        if quantities.in_range(before, after) or quantities.about_losses(before, after, language):
+            continue  # one end of a range, or a count of losses or equipment
         noun = found.group()
         approx = any(w in lx.APPROXIMATE for w in _WORDS.findall(before)[-2:]) or "~" in before[-2:]
         unit = _unit_phrase(sentence[m.end() : m.end() + 80], noun, language)
@@ -627,6 +627,7 @@ class Extractor:
         tried = set().union(*(map(back.__add__, hopeful) for back in range(1 - MAX_NGRAM, 1)))
         tried = sorted(tried.difference(range(1 - MAX_NGRAM, 0)))
         sentence_starts = {a for a, _ in sentences}
+        cyrillic = lang in {"ru", "uk"} or _CYRILLIC.search(text) is not None  # inflected names to look up
         mentions: list[Mention] = []
         after = 0  # the first word not inside a mention found already
         for i in tried:
@@ -637,7 +638,7 @@ class Extractor:
                 # a cased word that starts no name in the gazetteer starts no mention, nor one without a capital
                 # within reach ("de Gaulle", but not "de la")
                 longest = min(self._longest_name(words[i]), MAX_NGRAM)
-                if not longest and capital[i] and _CYRILLIC.match(words[i]):
+                if not longest and cyrillic and capital[i] and _CYRILLIC.match(words[i]):
                     # an inflected form the stems miss: "Харькова", "Ростовської області", "Херсонщину"
                     nxt = words[i + 1] if i + 1 < n_tokens and sent_of[i + 1] == sent_of[i] else ""
                     cands = self._inflected(words[i], nxt, lang)
@@ -661,7 +662,7 @@ class Extractor:
                 last = number.index(True, i) - 1
             last = i + sent_of[i : last + 1].count(sent_of[i]) - 1
             found = None
-            if cased[i] and capital[i] and _CYRILLIC.match(words[i]):
+            if cyrillic and cased[i] and capital[i] and _CYRILLIC.match(words[i]):
                 # a name the stems miss ("Харькова"): its dictionary form, if it is a one-word name
                 nxt = words[i + 1] if i + 1 < n_tokens and sent_of[i + 1] == sent_of[i] else ""
                 if not self._lookup(words[i])[0] and (cands := self._inflected(words[i], nxt, lang)):
@@ -812,12 +813,15 @@ class Extractor:
         return "subject"  # no preposition: "Moscou dément", "Pyongyang aurait décidé" speak of a government
 
     @staticmethod
-    def _stated(roles, sentence: str, offset: int, lang: str, text: str):
+    def _stated(roles, sentence: str, offset: int, lang: str, text: str, quiet: bool = False):
         """The (mention, role) pairs of a sentence that an event may be made of: not those in a clause that negates,
         denies or forecasts (geo.reading.cues), nor the place where something was said ("told reporters in Seoul",
         "In Seoul, the NIS said ...")."""
-        spans = scope.clauses(sentence, lang)
-        barred = [scope.no_event(sentence[x:y], lang) for x, y in spans]
+        if not quiet and scope.no_event(sentence, lang):  # only a sentence that negates, denies or forecasts is cut
+            spans = scope.clauses(sentence, lang)
+            barred = [scope.no_event(sentence[x:y], lang) for x, y in spans]
+        else:
+            spans, barred = [(0, len(sentence))], [False]
         head = sentence.lstrip()
         kept = []
         for m, r in roles:
@@ -827,7 +831,7 @@ class Extractor:
                 continue
             if m.start <= 2 and text[m.end : m.end + 1] in {",", "=", "(", "–", "—", " "} and _dateline(text, m):
                 continue  # "SEOUL, Oct 18 (Reuters) -", "(서울=연합뉴스)": where the report was filed
-            if r in {"location", "destination"} and m.particle is None:
+            if r in {"location", "destination"} and m.particle is None and not quiet:
                 before = sentence[max(0, at - 40) : at]
                 if scope.speech_near(" ".join(before.split()[-4:]), lang):
                     continue
@@ -895,7 +899,8 @@ class Extractor:
             )
             if not (military or (moving and prev_places)):
                 continue
-            if scope.diplomatic(sentence, lang):  # a visit, talks, a conference: places, no event
+            quiet = scope.quiet(low, lang)  # no negation, denial, forecast, diplomacy or speech
+            if not quiet and scope.diplomatic(sentence, lang):  # a visit, talks, a conference: places, no event
                 prev_places = []
                 continue
             start, end, precision = find_dates(sentence, report.published)
@@ -913,7 +918,7 @@ class Extractor:
                 for k in range(len(roles) - 2, -1, -1):
                     if roles[k][0].particle in {"와", "과", "및"}:
                         roles[k] = (roles[k][0], roles[k + 1][1])
-            roles = self._stated(roles, sentence, a, lang, text)
+            roles = self._stated(roles, sentence, a, lang, text, quiet)
             if not roles:
                 prev_places = []
                 continue
@@ -1052,13 +1057,10 @@ def _mark_regions(mentions: list[Mention], tokens: Tokens, sent_of) -> None:
         p = m.place
         if p is None or p.feature != "city":
             continue
-        near = [
-            words[k].casefold()
-            for k in (m.first - 2, m.first - 1, m.last + 1)
-            if 0 <= k < len(words) and sent_of[k] == m.sentence
-        ]
-        if any(w in lx.REGION_WORDS for w in near):
-            m.place = replace(p, feature="region")
+        for k in (m.first - 2, m.first - 1, m.last + 1):
+            if 0 <= k < len(words) and sent_of[k] == m.sentence and words[k].casefold() in lx.REGION_WORDS:
+                m.place = replace(p, feature="region")
+                break
 
 
 def _inside_longer_name(text: str, tokens: Tokens, i: int, sent_of, sentence_starts) -> bool:
@@ -1164,7 +1166,9 @@ def _refers_back(sentence: str, lang: str) -> bool:
         return False
     word, rest = m.group(1).casefold(), m.group(2).casefold()
     words = lx.REFER_BACK.get(lang, lx.REFER_BACK["en"])
-    if word in words or any(word.endswith(p) and word[: -len(p)] in words for p in lx.KO_PARTICLES):
+    if word in words or (
+        _HANGUL.match(word) and any(word.endswith(p) and word[: -len(p)] in words for p in lx.KO_PARTICLES)
+    ):
         return True
     return word in lx.DEFINITE.get(lang, ()) and _troop_nouns(lang).match(rest) is not None
 

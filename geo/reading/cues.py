@@ -20,8 +20,9 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 @lru_cache(maxsize=64)
 def table_pattern(table_name: str, language: str) -> re.Pattern:
-    """Word-start stems, whole words ("no$") and phrases or Korean entries (anywhere), as one expression."""
-    stems = getattr(lx, table_name).get(language, ())
+    """Word-start stems, whole words ("no$") and phrases or Korean entries (anywhere), as one expression; the
+    names of several tables joined by "+" give one expression for all of them."""
+    stems = [s for name in table_name.split("+") for s in getattr(lx, name).get(language, ())]
     prefixes = [s for s in stems if not s.endswith("$") and " " not in s and not _HANGUL.search(s)]
     words = [s[:-1] for s in stems if s.endswith("$")]
     phrases = [s for s in stems if " " in s or _HANGUL.search(s)]
@@ -33,6 +34,19 @@ def table_pattern(table_name: str, language: str) -> re.Pattern:
     if phrases:
         branches.append(alternation(phrases))
     return re.compile("|".join(branches) or "(?!)")
+
+
+_CUE_TABLES = ("NEGATION", "DENIAL", "FORECAST", "DIPLOMACY", "SPEECH")
+
+
+def _any_cue(language: str) -> re.Pattern:
+    return table_pattern("+".join(_CUE_TABLES), language)
+
+
+def quiet(low: str, language: str) -> bool:
+    """Whether a casefolded sentence has none of the words this module looks for: most have none, and one search
+    then stands for all of them."""
+    return _any_cue(language).search(low) is None
 
 
 def has(table_name: str, low: str, language: str) -> bool:
@@ -86,9 +100,11 @@ def speech_near(before: str, language: str) -> bool:
 def units(sentence: str, language: str) -> list[tuple[int, int]]:
     """The parts of a sentence that each state their own event, with their own date, count and certainty:
     cut at ";" and at a comma before a clause joiner ("..., and that a battalion was moved ... last week")."""
-    cuts = [m.end() for m in re.finditer(r";\s+", sentence)]
     joiners = table_pattern("CLAUSE_JOINERS", language)
     low = sentence.casefold()
+    if ";" not in sentence and not ("," in sentence and joiners.search(low)):
+        return [(0, len(sentence))]
+    cuts = [m.end() for m in re.finditer(r";\s+", sentence)]
     for m in re.finditer(r",\s+", low):
         j = joiners.match(low, m.end())
         if j is not None and (language == "ko" or j.start() == m.end()):

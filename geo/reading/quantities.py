@@ -25,7 +25,7 @@ _NUMBER_WORD = {
         r"(?i)\b(?:cent|cents|mille|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|trente|quarante|cinquante|soixante)\b"
     ),
     "de": re.compile(
-        r"(?i)(?:hundert|tausend|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwanzig|dreißig|vierzig|fünfzig)"
+        r"(?i)\b(?:\w*(?:hundert|tausend)|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwanzig|dreißig|vierzig)\b"
     ),
     "es": re.compile(
         r"(?i)\b(?:cien|ciento|cientos|mil|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|veinte|treinta|cuarenta|cincuenta)\b"
