@@ -34,7 +34,8 @@ from geo.dates import period_end
 from geo.gazetteer import Candidate, Gazetteer, context_points, km, normalise, rank
 from geo.model import Event, Kind, Place, Precision, Problem, Report, bulk
 from geo.reading import cues as scope
-from geo.reading import mentions, quantities
+from geo.reading import mentions as names
+from geo.reading import quantities
 from geo.text import alternation
 
 log = logging.getLogger(__name__)
@@ -569,12 +570,12 @@ class Extractor:
     def __init__(self, geocoder):
         self.geocoder = geocoder
         self.gazetteer: Gazetteer = geocoder.gazetteer
-        mentions.load(lx.LANGUAGES)
+        names.load(lx.LANGUAGES)
         # prose repeats its words and names: each is looked up once while it is in these caches
         self._lookup = lru_cache(maxsize=1 << 17)(self._lookup_uncached)
         self._longest_name = lru_cache(maxsize=1 << 17)(self.gazetteer.longest_name)
         self._inflected = lru_cache(maxsize=1 << 16)(self._inflected_uncached)
-        mentions.load_morphology(lx.LANGUAGES)
+        names.load_morphology(lx.LANGUAGES)
 
     def extract(self, report: Report) -> Extraction:
         text = report.text or ""
@@ -682,14 +683,37 @@ class Extractor:
                     words[i], surface, particle, cands, lang, tokens.starts[i], text, sentence_starts
                 ):
                     continue
+                if (
+                    i == j
+                    and cyrillic
+                    and j + 1 < n_tokens
+                    and sent_of[j + 1] == sent_of[j]
+                    and names.modifies_noun(words[j], words[j + 1], lang)
+                ):
+                    continue  # "Черноморского флота": a fleet, not a town
                 start, end = tokens.starts[i], tokens.ends[j] - (len(particle) if particle else 0)
                 mentions.append(Mention(start, end, text[start:end], sent_of[i], i, j, cands, particle))
                 after = j + 1
+        if cyrillic:
+            mentions = self._place_adjectives(text, tokens, sent_of, lang, mentions)
         return mentions
+
+    def _place_adjectives(self, text, tokens: Tokens, sent_of, lang, found: list[Mention]) -> list[Mention]:
+        """Lower-case adjectives of a place before an area word ("на курское направление"): the area of that place."""
+        taken = {k for m in found for k in range(m.first, m.last + 1)}
+        extra = []
+        for hit in names.PLACE_ADJECTIVE.finditer(text):
+            k = bisect_right(tokens.starts, hit.start()) - 1
+            if k in taken or k + 1 >= len(tokens.texts) or tokens.starts[k] != hit.start():
+                continue
+            cands = self._inflected(hit.group(1), tokens.texts[k + 1], lang)
+            if cands:
+                extra.append(Mention(hit.start(), hit.end(1), hit.group(1), sent_of[k], k, k, cands))
+        return sorted(found + extra, key=lambda m: m.start) if extra else found
 
     def _inflected_uncached(self, word: str, next_word: str, lang: str) -> tuple[Candidate, ...]:
         """Candidates for a Russian or Ukrainian word through its dictionary forms (geo.reading.mentions)."""
-        for key, region in mentions.lemma_keys(word, lang, next_word):
+        for key, region in names.lemma_keys(word, lang, next_word):
             cands = self.gazetteer.lookup_key(normalise(key))
             if cands:
                 if region:  # the area named after a town: its point stands for the area
@@ -707,7 +731,7 @@ class Extractor:
         # the first word of a sentence, of a quote, or after a dateline ("KHERSON, 12 janvier (AFP) – Les ...")
         opening = start in sentence_starts or not before or before[-1] in '"«“„(–—-:'
         low = word.casefold()
-        return mentions.ordinary_word(
+        return names.ordinary_word(
             word,
             lang,
             sentence_start=opening,
@@ -737,6 +761,7 @@ class Extractor:
             and words[k][:1].isupper()
             and text[ends[j] : starts[k]] in _ADJACENT
             and starts[k] not in sentence_starts
+            and not (k + 1 < len(words) and words[k + 1].casefold() in lx.REGION_WORDS)  # "Суджи Курской области"
         ):
             return True
         if (
@@ -765,6 +790,15 @@ class Extractor:
             m.place = places[key]
 
     # - events -
+    @staticmethod
+    def _speaks(m: Mention, tokens: Tokens, lang: str) -> bool:
+        """Whether the word after a place is a verb of saying or denying: the place stands for its government."""
+        k = m.last + 1
+        if k >= len(tokens.texts) or m.particle is not None:
+            return False
+        nxt = tokens.texts[k].casefold()
+        return scope.has("SPEECH", nxt, lang) or scope.has("DENIAL", nxt, lang)
+
     def _role(self, m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence_start: int) -> str:
         if m.particle is not None:
             role = lx.KO_PARTICLES.get(m.particle, "at")
@@ -782,10 +816,18 @@ class Extractor:
         before = before[-5:] if genitive else before[-3:]  # "vers le secteur d'Orikhiv": look past "secteur d'"
         # a list ("Vladivostok, Ussuriysk et Khabarovsk") takes the role of its first item
         prev_in_list = [q for q in mentions_in_sentence if q.last < m.first]
-        if prev_in_list and m.first - prev_in_list[-1].last <= 2:
+        if prev_in_list and m.first - prev_in_list[-1].last <= 2 and not self._speaks(m, tokens, lang):
             between = tokens.texts[prev_in_list[-1].last + 1 : m.first]
             if all(w.casefold() in lx.LIST_JOINERS for w in between):
                 return "list"
+        if len(before) >= 2:
+            pair = " ".join(before[-2:])
+            if pair in lx.ORIGIN_PHRASES:  # "из-под Харькова", "з-під Бахмута"
+                return "origin"
+            if pair in lx.DESTINATION_PHRASES or before[-1] in lx.DESTINATION_PHRASES:  # "bound for", "в направлении"
+                return "destination"
+        if self._speaks(m, tokens, lang):  # "Warsaw said", "Moscou dément": an actor, not a place of events
+            return "subject"
         near = before[-2:]
         for w in reversed(near):
             for lg in langs:
@@ -850,6 +892,7 @@ class Extractor:
         report_cue: tuple[int | None, str | None] = (None, None)
         prev_places: list[Place] = []
         last_made: list[dict] = []  # the events the sentence before made
+        last_named: list[Place] = []  # the places the sentence before named, events or not
         prev_when: tuple[dt.date | None, dt.date | None, Precision] = (None, None, Precision.DAY)
         # events are read per clause that states its own (geo.reading.cues.units), mentions found per sentence
         units = [(a + x, a + y) for a, b in sentences for x, y in scope.units(text[a:b], lang)]
@@ -881,6 +924,7 @@ class Extractor:
                         report_cue = max(report_cue, conf, key=lambda c: c[0] or 0)
                     prev_places, prev_when = [], (None, None, Precision.DAY)
                 continue
+            named, last_named = last_named, [m.place for m in ms if m.start > 2]  # (not a dateline)
             low = sentence.casefold()
             strength, approx, unit = find_strength(sentence, lang)
             if split and strength is None:
@@ -949,7 +993,16 @@ class Extractor:
                 continue
             if moving and refers_back and not targets and origins and prev_places:
                 targets = prev_places[:1]
-            if moving and targets and not origins and prev_places and any(r == "destination" for _, r in roles):
+            if moving and origins and not targets and named and _to_that_place(sentence, lang):
+                targets = [p for p in (prev_places or named)[:1] if p not in origins]  # "moved to the town from X"
+            if (
+                moving
+                and refers_back
+                and targets
+                and not origins
+                and prev_places
+                and any(r == "destination" for _, r in roles)
+            ):
                 origins = [p for p in prev_places[:1] if p not in targets]
             common = dict(
                 start=start,
@@ -1047,6 +1100,21 @@ def _extract_or_error(extractor: Extractor, report: Report) -> Extraction | Exce
     except Exception as e:  # named by the caller, next to the report it came from
         log.exception("extraction failed for report %s", report.report_id)
         return e
+
+
+@lru_cache(maxsize=16)
+def _that_place_pattern(lang: str) -> re.Pattern:
+    preps = lx.DESTINATION.get(lang, set()) | lx.AMBIGUOUS.get(lang, set())
+    nouns = lx.PLACE_NOUNS.get(lang, ())
+    return re.compile(
+        rf"(?<!\w)(?:{alternation(preps)})\s+(?:(?:the|this|that|la|le|die|den|das|el|esta|este)\s+)?"
+        rf"(?:{alternation(nouns)})(?!\w)"
+    )
+
+
+def _to_that_place(sentence: str, lang: str) -> bool:
+    """ "moved to the town", "перекинули до міста": a movement to the place the sentence before named."""
+    return lang in lx.PLACE_NOUNS and _that_place_pattern(lang).search(sentence.casefold()) is not None
 
 
 def _mark_regions(mentions: list[Mention], tokens: Tokens, sent_of) -> None:

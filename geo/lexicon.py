@@ -194,6 +194,8 @@ MOVEMENT = {
         "переведен",
         "доставл",
         "выдвин",
+        "выдвиг",
+        "ушл",
         "передислоц",
         "эшелон",
         "вывез",
@@ -339,6 +341,9 @@ MILITARY = {
         "эшелон",
         "контингент",
         "спецназ",
+        "резерв",
+        "группировк",
+        "подкреплен",
     ),
     "uk": (
         "солдат",
@@ -347,6 +352,9 @@ MILITARY = {
         "бійц",
         "бійців",
         "підрозділ",
+        "резерв",
+        "угруповання",
+        "підкріплен",
         "бригад",
         "батальйон",
         "полк",
@@ -451,8 +459,8 @@ TROOP_NOUNS = {
         "paratroop",
     ),
     "fr": ("soldat", "militaire", "membres", "hommes", "combattant", "forces", "troupes"),
-    "ru": ("солдат", "военн", "военнослуж", "бойц", "человек", "спецназ", "морпех"),
-    "uk": ("солдат", "військов", "бійц", "осіб", "людей", "спецназ", "морпіх"),
+    "ru": ("солдат", "военн", "военнослуж", "бойц", "человек", "спецназ", "морпех", "мобилизован"),
+    "uk": ("солдат", "військов", "бійц", "осіб", "людей", "спецназ", "морпіх", "мобілізован"),
     "de": ("soldat", "mann", "kämpfer", "truppen", "marinesoldat", "kräfte", "einheiten"),
     "es": ("soldado", "efectivo", "militar", "hombres", "combatiente", "tropas", "infante"),
     "ko": ("명", "병력", "군인", "병사", "장병"),
@@ -1121,4 +1129,31 @@ REACH = {
     "es": ("alcanzaron$", "recuperaron$", "tomaron$", "llegaron a"),
     "ru": ("достигл", "вошли$", "заняли$", "взяли$"),
     "uk": ("досягл", "увійшли$", "зайняли$"),
+}
+
+# two-word prepositions (as the tokens give them, hyphens dropped)
+ORIGIN_PHRASES = {"из под", "из за", "з під", "із під", "з за", "out of", "away from"}
+DESTINATION_PHRASES = {
+    "bound for",
+    "headed for",
+    "heading for",
+    "route to",
+    "direction of",
+    "direction de",
+    "destination de",
+    "richtung",
+    "destino a",
+    "rumbo a",
+    "направлении",
+    "напрямку",
+    "сторону",
+}
+# words for "the town", "the area": after "to", a movement to the place just named
+PLACE_NOUNS = {
+    "en": ("town", "city", "area", "village", "base"),
+    "fr": ("ville", "secteur", "zone", "localité", "base"),
+    "de": ("stadt", "gebiet", "raum", "ort", "stützpunkt"),
+    "es": ("ciudad", "zona", "localidad", "base"),
+    "ru": ("города", "город", "района", "район", "участка", "поселка", "села"),
+    "uk": ("міста", "місто", "району", "район", "ділянки", "селища", "села"),
 }

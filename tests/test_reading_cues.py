@@ -85,3 +85,20 @@ def test_units_cut_a_sentence_where_a_new_claim_starts():
         "Troops were seen near Kursk since April,",
         "and that a battalion was moved to Sudzha last week.",
     ]
+
+
+def test_a_capital_that_speaks_is_an_actor_even_in_a_list(extractor):
+    text = "Border posts near Terespol were closed, and Warsaw said 5,000 soldiers were on alert."
+    assert "Warsaw" not in [e.place.name for e in events(extractor, text, "en")]
+
+
+def test_to_the_town_is_the_town_just_named(extractor):
+    text = "Fighting continues in Toretsk. Yesterday 400 soldiers were moved to the town from Horlivka."
+    moves = [e for e in events(extractor, text, "en") if e.kind is Kind.MOVEMENT]
+    assert [(e.origin.name, e.place.name) for e in moves] == [("Horlivka", "Toretsk")]
+
+
+def test_compound_preposition_is_an_origin(extractor):
+    text = "Колонна военных выдвинулась из-под Белгорода на Курск."
+    (e,) = events(extractor, text, "ru")
+    assert (e.kind, e.origin.name, e.place.name) == (Kind.MOVEMENT, "Belgorod", "Kursk")

@@ -63,3 +63,8 @@ def test_frequency_lookup_and_acronyms():
     assert mentions.zipf("the", "en") > 6
     assert mentions.zipf("xqzwv", "en") == 0
     assert mentions.is_acronym("NATO") and not mentions.is_acronym("Nato") and not mentions.is_acronym("N")
+
+
+def test_a_lower_case_place_adjective_before_a_front_word_is_that_area(extractor):
+    out = extractor.extract(Report("T", "Подкрепление переброшено на белгородское направление.", None, "t", "ru"))
+    assert [(m.place.name, m.place.feature) for m in out.places if m.place.resolved] == [("Belgorod", "region")]

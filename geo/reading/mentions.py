@@ -12,6 +12,7 @@ letters, and month and weekday names are dates.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 # a place this big is named often enough that its name is common for its own sake ("Moscow", "Berlin", "서울")
@@ -91,7 +92,7 @@ _ADJECTIVE_ENDINGS = (
     ("цкий", ("цк",)),
 )
 # the words after such an adjective that make it name an area
-_AREA_NOUNS = ("област", "обл", "направлен", "напрям", "район", "округ", "край", "громад", "губерн", "приморь")
+AREA_NOUNS = ("област", "обл", "направлен", "напрям", "район", "округ", "край", "громад", "губерн", "приморь")
 _REGION_SUFFIXES = (("щина", ("", "ськ")), ("ччина", ("цьк", "к")))
 
 
@@ -125,7 +126,7 @@ def lemma_keys(word: str, language: str, next_word: str = "") -> tuple[tuple[str
     morph = _analyzer(lang)
     if morph is None:
         return ()
-    area = next_word.casefold().startswith(_AREA_NOUNS)
+    area = next_word.casefold().startswith(AREA_NOUNS)
     out: list[tuple[str, bool]] = []
     parses = sorted(morph.parse(word)[:4], key=lambda p: p.tag.POS == "ADJF")  # nouns first
     for p in parses:
@@ -142,3 +143,25 @@ def lemma_keys(word: str, language: str, next_word: str = "") -> tuple[tuple[str
                 out += [(lemma[: -len(end)] + s, True) for s in stems]
         out.append((lemma, False))
     return tuple(dict.fromkeys(k for k in out if k[0] != word.casefold()))
+
+
+# a lower-case adjective before a word for an area: "на курское направление", "у сумському напрямку"
+PLACE_ADJECTIVE = re.compile(
+    r"(?<![\w-])([а-яёіїєґ'’]{2,}(?:ск|цк|зк)(?:ое|ий|ая|ой|ого|ому|ом|ые|ых|ої|ій|е|а|у|у|ого|им|ою))\s+(?="
+    + "|".join(AREA_NOUNS)
+    + ")"
+)
+
+
+@lru_cache(maxsize=1 << 14)
+def modifies_noun(word: str, next_word: str, language: str) -> bool:
+    """ "Черноморского флота", "Курская битва": a place's adjective before an ordinary noun (not a word for an
+    area) names a thing, not a place. Only where pymorphy3 reads the word as an adjective and the next as a noun."""
+    lang = language if language in {"ru", "uk"} else "ru"
+    morph = _analyzer(lang)
+    if morph is None or not next_word[:1].islower() or next_word.casefold().startswith(AREA_NOUNS):
+        return False
+    if len(next_word) < 4 or not all(p.tag.POS == "ADJF" for p in morph.parse(word)[:3]):
+        return False
+    following = morph.parse(next_word)[:3]
+    return following[0].tag.POS == "NOUN" and not any(p.tag.POS in {"PREP", "CONJ", "PRCL"} for p in following)
