@@ -794,8 +794,8 @@ class Extractor:
     def _speaks(m: Mention, tokens: Tokens, lang: str) -> bool:
         """Whether the word after a place is a verb of saying or denying: the place stands for its government."""
         k = m.last + 1
-        if k >= len(tokens.texts) or m.particle is not None:
-            return False
+        if k >= len(tokens.texts) or m.particle is not None or not tokens.starts[k] - m.end <= 1:
+            return False  # "Warsaw said", not "troops reached Kursk, said the ministry"
         nxt = tokens.texts[k].casefold()
         return scope.has("SPEECH", nxt, lang) or scope.has("DENIAL", nxt, lang)
 
@@ -881,9 +881,9 @@ class Extractor:
                 if (
                     at - opening < 12
                     and sentence[m.end - offset : m.end - offset + 2].startswith(",")
-                    and scope.has("SPEECH", sentence.casefold(), lang)
+                    and _statement_follows(sentence[m.end - offset :], lang)
                 ):
-                    continue
+                    continue  # "In Seoul, the NIS told lawmakers ...": where it was said
             kept.append((m, r))
         return kept
 
@@ -978,7 +978,7 @@ class Extractor:
                 # "haben die Region Kursk erreicht": the object of a verb of reaching is where they got to
                 roles = [(m, "destination" if r == "subject" else r) for m, r in roles]
             origins = [m.place for m, r in roles if r == "origin"]
-            targets = _most_specific([m.place for m, r in roles if r in {"destination", "location"}])
+            targets = _most_specific([(m, r) for m, r in roles if r in {"destination", "location"}], tokens.texts)
             if refers_back and not targets and origins and last_made:
                 # "... had been moved to the area on 12 December. They came from Korenevo.": the origin of the
                 # events of the sentence before
@@ -1149,10 +1149,22 @@ _DATELINE = re.compile(r"\s*(?:[,=]|\(|[–—-]|\d)")
 
 
 def _dateline(text: str, m: Mention) -> bool:
-    """Whether the report opens with this place as its dateline (a comma, "=", a date or a dash after it)."""
-    return _DATELINE.match(text, m.end) is not None and (
-        m.text.isupper() or not text[m.end : m.end + 1].isspace() or text[m.end :].lstrip()[:1].isdigit()
-    )
+    """Whether the report opens with this place as its dateline: in capitals ("SEOUL,"), before "=" or "("
+    ("(서울=연합뉴스)"), or before a comma and a date ("Kyiv, 5 October -")."""
+    if _DATELINE.match(text, m.end) is None:
+        return False
+    after = text[m.end : m.end + 20]
+    return m.text.isupper() or after[:1] in {"=", "("} or re.match(r",\s*\S{0,12}\s*\d", after) is not None
+
+
+def _statement_follows(rest: str, lang: str) -> bool:
+    """Whether a verb of saying comes within the next eight words, before any word of movement."""
+    for w in rest.casefold().split()[:8]:
+        if _has_stem(w, lx.MOVEMENT, lang):
+            return False
+        if scope.has("SPEECH", w, lang):
+            return True
+    return False
 
 
 def _town_carries_region(roles):
@@ -1173,13 +1185,29 @@ def _town_carries_region(roles):
     return out
 
 
-def _most_specific(places: list[Place]) -> list[Place]:
-    """The places that carry a sentence's event: a region drops out when a town near it is named with it
-    ("in Sudzha, Kursk oblast" is Sudzha)."""
-    towns = [p for p in places if p.feature not in {"region", "country"}]
-    if not towns:
-        return places
-    return [p for p in places if p.feature != "region" or not any(_km(p, t) <= REGION_REACH_KM for t in towns)]
+def _most_specific(roles, words: list[str]) -> list[Place]:
+    """The places that carry a sentence's event: a region drops out when a town near it is named right before
+    it ("in Sudzha, Kursk oblast" is Sudzha; "in the Kursk region and in Sumy" keeps both)."""
+    towns = [m for m, _ in roles if m.place.feature not in {"region", "country"}]
+    out = []
+    for m, _ in roles:
+        p = m.place
+        if p.feature == "region" and any(_names_its_region(t, m, words) for t in towns):
+            continue
+        out.append(p)
+    return out
+
+
+def _names_its_region(town: Mention, region: Mention, words: list[str]) -> bool:
+    """A region named within four words after a town near it, with no "and" between."""
+    if region.first <= town.last:
+        return False
+    between = [w.casefold() for w in words[town.last + 1 : region.first]]
+    return (
+        len(between) <= 4
+        and not any(w in lx.LIST_JOINERS for w in between)
+        and _km(region.place, town.place) <= REGION_REACH_KM
+    )
 
 
 def _km(a: Place, b: Place) -> float:

@@ -578,7 +578,7 @@ NOW = (
 # words that open a sentence about what the sentence before spoke of ("They were moved", "Ces soldats"): such a
 # sentence that states no date of its own takes that sentence's
 REFER_BACK = {
-    "en": {"they", "these", "those"},
+    "en": {"they", "these", "those", "it"},
     "fr": {"ils", "elles", "elle", "ces", "ceux", "celles"},
     "ru": {"они", "эти", "те", "там"},
     "uk": {"вони", "ці", "ті", "там"},

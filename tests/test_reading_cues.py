@@ -102,3 +102,20 @@ def test_compound_preposition_is_an_origin(extractor):
     text = "Колонна военных выдвинулась из-под Белгорода на Курск."
     (e,) = events(extractor, text, "ru")
     assert (e.kind, e.origin.name, e.place.name) == (Kind.MOVEMENT, "Belgorod", "Kursk")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Belgorod, 600 soldiers arrived overnight, the governor said.",
+        "BELGORODSKY, a unit of 600 soldiers, arrived in Belgorod on Monday.",
+        "About 600 soldiers arrived in Belgorod, said the governor.",
+    ],
+)
+def test_a_statement_elsewhere_in_the_sentence_keeps_the_event(extractor, text):
+    assert [e.place.name for e in events(extractor, text, "en")] == ["Belgorod"]
+
+
+def test_a_region_and_a_town_named_apart_both_carry_events(extractor):
+    text = "About 900 soldiers are now in the Kursk region and in Belgorod."
+    assert sorted(e.place.name for e in events(extractor, text, "en")) == ["Belgorod", "Kursk Oblast"]
