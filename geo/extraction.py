@@ -995,14 +995,7 @@ class Extractor:
                 targets = prev_places[:1]
             if moving and origins and not targets and named and _to_that_place(sentence, lang):
                 targets = [p for p in (prev_places or named)[:1] if p not in origins]  # "moved to the town from X"
-            if (
-                moving
-                and refers_back
-                and targets
-                and not origins
-                and prev_places
-                and any(r == "destination" for _, r in roles)
-            ):
+            if moving and targets and not origins and prev_places and any(r == "destination" for _, r in roles):
                 origins = [p for p in prev_places[:1] if p not in targets]
             common = dict(
                 start=start,

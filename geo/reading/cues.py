@@ -55,8 +55,12 @@ def has(table_name: str, low: str, language: str) -> bool:
 
 def clauses(sentence: str, language: str) -> list[tuple[int, int]]:
     """The spans of a sentence's clauses (offsets into the sentence)."""
+    low = sentence.casefold()
     cuts = [m.start() for m in re.finditer(r"[;:]\s", sentence)]
-    cuts += [m.start() for m in table_pattern("CLAUSE_JOINERS", language).finditer(sentence.casefold())]
+    cuts += [m.start() for m in table_pattern("CLAUSE_JOINERS", language).finditer(low)]
+    # a comma before a pronoun opens a clause with a subject of its own: "..., они будут нести службу"
+    pronouns = lx.REFER_BACK.get(language, ())
+    cuts += [m.start() for m in re.finditer(r",\s+(\w+)", low) if m.group(1) in pronouns]
     spans, start = [], 0
     for c in sorted(set(cuts)):
         if c > start:
