@@ -575,6 +575,7 @@ class Extractor:
         self._lookup = lru_cache(maxsize=1 << 17)(self._lookup_uncached)
         self._longest_name = lru_cache(maxsize=1 << 17)(self.gazetteer.longest_name)
         self._inflected = lru_cache(maxsize=1 << 16)(self._inflected_uncached)
+        self._ordinary_seen: dict[tuple[str, str, bool], bool] = {}
         names.load_morphology(lx.LANGUAGES)
 
     def extract(self, report: Report) -> Extraction:
@@ -721,8 +722,7 @@ class Extractor:
                 return cands
         return ()
 
-    @staticmethod
-    def _ordinary(word, surface, particle, cands, lang, start, text, sentence_starts) -> bool:
+    def _ordinary(self, word, surface, particle, cands, lang, start, text, sentence_starts) -> bool:
         """A one-word hit that is an ordinary word of the language, an acronym or a date word (geo.reading.mentions)."""
         if particle is not None:
             return False  # a Korean name with its particle cut off is a noun
@@ -730,15 +730,18 @@ class Extractor:
         before = text[max(0, start - 3) : start].rstrip()
         # the first word of a sentence, of a quote, or after a dateline ("KHERSON, 12 janvier (AFP) – Les ...")
         opening = start in sentence_starts or not before or before[-1] in '"«“„(–—-:'
-        low = word.casefold()
-        return names.ordinary_word(
-            word,
-            lang,
-            sentence_start=opening,
-            hangul=hangul,
-            population=max((c.population or 0 for c in cands), default=0),
-            calendar_word=not hangul and (low in _months() or low in _weekdays()),
-        )
+        key = (word, lang, opening)
+        if key not in self._ordinary_seen:  # one word, one answer: its candidates are the word's
+            low = word.casefold()
+            self._ordinary_seen[key] = names.ordinary_word(
+                word,
+                lang,
+                sentence_start=opening,
+                hangul=hangul,
+                population=max((c.population or 0 for c in cands), default=0),
+                calendar_word=not hangul and (low in _months() or low in _weekdays()),
+            )
+        return self._ordinary_seen[key]
 
     @staticmethod
     def _person_or_org(text, tokens: Tokens, cased, i, j, sent_of, sentence_starts, lang) -> bool:
@@ -796,8 +799,7 @@ class Extractor:
         k = m.last + 1
         if k >= len(tokens.texts) or m.particle is not None or not tokens.starts[k] - m.end <= 1:
             return False  # "Warsaw said", not "troops reached Kursk, said the ministry"
-        nxt = tokens.texts[k].casefold()
-        return scope.has("SPEECH", nxt, lang) or scope.has("DENIAL", nxt, lang)
+        return scope.says(tokens.texts[k], lang)
 
     def _role(self, m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence_start: int) -> str:
         if m.particle is not None:

@@ -120,3 +120,9 @@ def units(sentence: str, language: str) -> list[tuple[int, int]]:
             start = c
     spans.append((start, len(sentence)))
     return spans
+
+
+@lru_cache(maxsize=1 << 14)
+def says(word: str, language: str) -> bool:
+    """Whether a word is a verb of saying or denying ("said", "dément", "заявил", "negó")."""
+    return table_pattern("SPEECH+DENIAL", language).match(word.casefold()) is not None
