@@ -188,9 +188,8 @@ def test_map_page_draws_the_sample_movements_offline(browser, app):
     page = offline_page(browser)
     page.goto(app + "/")
     frame = map_frame(page)
-    page.wait_for_timeout(1500)
     assert frame.evaluate("window.troopmapDrawn") >= 7
-    assert frame.locator("path.tm-movement").count() >= 1  # the Chongjin -> Vladivostok arrow
+    frame.wait_for_selector("path.tm-movement", timeout=30000)  # the Chongjin -> Vladivostok arrow
     assert frame.locator(".leaflet-pane path").count() > 200  # the offline basemap
     assert "Vladivostok" in frame.inner_text("body")  # place labels
     assert page.refused == [], page.refused  # nothing was asked of the internet
