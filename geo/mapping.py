@@ -91,7 +91,8 @@ def popup_html(e: Event, sources_url: str | None = "/Sources") -> str:
         link = safe_html(e.report_id)
         if sources_url:
             href = safe_html(f"{sources_url}?report={urllib.parse.quote(e.report_id, safe='')}")
-            link = f'<a href="{href}" target="_top">{link}</a>'
+            # a new tab: the map runs in a sandboxed frame that may not navigate the page it sits in
+            link = f'<a href="{href}" target="_blank" rel="noopener">{link}</a>'
         body += f"<tr><th>Report</th><td>{link}</td></tr>"
     quote = f'<blockquote class="tm-evidence">{safe_html(e.evidence)}</blockquote>' if e.evidence else ""
     notes = "".join(f'<div class="tm-flag">{safe_html(f)}</div>' for f in flags)

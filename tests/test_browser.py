@@ -188,10 +188,10 @@ def test_map_page_draws_the_sample_movements_offline(browser, app):
     page = offline_page(browser)
     page.goto(app + "/")
     frame = map_frame(page)
-    page.wait_for_timeout(1500)
     assert frame.evaluate("window.troopmapDrawn") >= 7
-    assert frame.locator("path.tm-movement").count() >= 1  # the Chongjin -> Vladivostok arrow
-    assert frame.locator(".leaflet-pane path").count() > 200  # the offline basemap
+    frame.wait_for_selector("path.tm-movement", timeout=30000)  # the Chongjin -> Vladivostok arrow
+    # the offline basemap (fetched from the app itself, drawn when it arrives)
+    frame.wait_for_function("document.querySelectorAll('.leaflet-pane path').length > 200", timeout=30000)
     assert "Vladivostok" in frame.inner_text("body")  # place labels
     assert page.refused == [], page.refused  # nothing was asked of the internet
     assert "Page not found" not in page.inner_text("body")
@@ -462,3 +462,25 @@ def test_briefing_pack_of_hostile_events_runs_nothing(browser, listener, tmp_pat
     _clean(page, "briefing pack")
     page.close()
     assert listener == []
+
+
+def test_the_popup_link_opens_the_report_it_came_from(browser, app):
+    page = offline_page(browser)
+    page.goto(app + "/")
+    frame = map_frame(page)
+    # open the popup of an event read from report R001 and click its link, as an analyst would
+    frame.evaluate("""() => { const m = Object.values(window).find(v => v instanceof L.Map); let done = false;
+        const walk = l => { if (done) return; if (l.getLayers) { l.getLayers().forEach(walk); return; }
+            const p = l.getPopup && l.getPopup(); if (p && String(p.getContent()).includes('report=R001')) {
+                if (l.getLatLng) m.setView(l.getLatLng(), 9); l.openPopup(); done = true; } };
+        m.eachLayer(walk); }""")
+    link = frame.locator(".leaflet-popup-content a[href*='report=R001']").first
+    link.wait_for(timeout=10000)
+    with page.context.expect_page(timeout=30000) as opened:
+        link.click()
+    report = opened.value
+    report.wait_for_selector("mark", timeout=60000)
+    assert report.locator("h1").first.inner_text() == "Sources"
+    assert "report=R001" in report.url and "between 8 and 13 October" in report.inner_text("body")  # its text
+    report.close()
+    page.close()

@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.escape import markdown_text
 from geo.gazetteer import CUSTOM_PLACES, add_custom_place
-from geo.ingest import apply_review, commit_upload, read_upload, review_rows
+from geo.ingest import CONFIDENCE_CHOICES, apply_review, commit_upload, read_upload, review_rows
 from geo.readers import ReadError
 from geo.spreadsheet import safe_rows
 from views.shared import gazetteer, geocoder, store
@@ -89,25 +89,57 @@ if unresolved:
                     st.rerun()
 
 st.subheader("Events to store")
+duplicates = sum(1 for r in review_rows(result) if r["duplicate"])
+if duplicates:
+    st.warning(f"{duplicates} events repeat an earlier row of this file: they are flagged below and stored once.")
 edited = st.data_editor(
     pd.DataFrame(safe_rows(review_rows(result))),  # text cells formula-safe; apply_review reads them back
     hide_index=True,
     width="stretch",
+    height=min(36 * (len(result.events) + 1) + 4, 640),
     key=f"review_{key}",
-    disabled=["row", "report", "kind", "from", "place", "place status", "start", "end", "sentence"],
+    disabled=[
+        "row",
+        "duplicate",
+        "report",
+        "kind",
+        "from",
+        "place",
+        "place status",
+        "start",
+        "end",
+        "source said",
+        "sentence",
+    ],
     column_config={
-        "keep": st.column_config.CheckboxColumn("keep", help="untick to leave the event out"),
-        "confidence": st.column_config.NumberColumn(min_value=1, max_value=6, step=1),
-        "strength": st.column_config.NumberColumn(min_value=0, step=1),
+        "keep": st.column_config.CheckboxColumn("keep", help="untick to leave the event out", width=50),
+        "row": st.column_config.NumberColumn(width=50),
+        "unit": st.column_config.TextColumn(width=200),
+        "from": st.column_config.TextColumn(width=130),
+        "place": st.column_config.TextColumn(width=130),
+        "confidence": st.column_config.SelectboxColumn(
+            options=CONFIDENCE_CHOICES, width=170, help="Admiralty credibility; empty: the source stated none"
+        ),
+        "source said": st.column_config.TextColumn(width=120, help="the source's own words for its confidence"),
+        "strength": st.column_config.NumberColumn(min_value=0, step=1, width=80),
+        "sentence": st.column_config.TextColumn(width=420),
     },
 )
-if st.button("Store", type="primary", disabled=st.session_state.get("upload_done") == key):
+done = st.session_state.get("upload_done")
+if done and done[0] == key:
+    summary = done[1]
+    events_stored = summary["accepted"] - (len(result.reports) if result.format == "reports" else 0)
+    reports = f" and {len(result.reports)} reports" if result.format == "reports" else ""
+    st.success(
+        f"Stored {events_stored} new events{reports} from {markdown_text(uploaded.name)}; "
+        f"{summary['duplicates']} were already in the store. They are on the Map now."
+    )
+if st.button("Store", type="primary", disabled=bool(done and done[0] == key)):
     try:
         reviewed = apply_review(result, edited.to_dict("records"))
         summary = commit_upload(reviewed, store(), uploaded.name, user="dashboard")
     except (ValueError, RuntimeError) as e:
         st.error(markdown_text(f"Nothing was stored: {e}"))
     else:
-        st.session_state["upload_done"] = key
-        st.success(f"Stored {summary['accepted']} new events; {summary['duplicates']} were already in the store.")
-        st.json(summary)
+        st.session_state["upload_done"] = (key, summary)
+        st.rerun()  # shows the summary, with Store disabled
