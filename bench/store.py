@@ -115,7 +115,7 @@ def timed(fn, repeat: int = 3) -> tuple[float, object]:
 
 def page_queries(s: Store, f: Filters):
     """What a page asks the store for one view: the count, the first page of rows, the map's aggregates."""
-    return s.count(f), len(s.events(f, limit=100)), len(s.map_summary(f, cell=0.5)["presences"])
+    return s.count(f), len(s.events(f, limit=100)), len(s.map_summary(f)["presences"])
 
 
 def pandas_mask(df: pd.DataFrame, f: Filters) -> pd.Series:

@@ -19,7 +19,6 @@ from geo.escape import html_text as safe_html
 from geo.mapping import STYLE
 
 DETAIL_MAX = 1_500  # mapped events drawn one by one, each with its card (about 1 KB each as sent)
-START_CELL = 0.25  # degrees: about 25 km, finer than a map of a theatre shows
 MAX_PRESENCES = 3_000
 MAX_ROUTES = 1_500
 
@@ -65,6 +64,7 @@ class Summary:
     presences: list[Group]
     routes: list[Group]
     cell: float  # the grid the presences were gathered on, in degrees
+    route_cell: float = 1.0  # the grid each end of a route was gathered on
     movements: int = 0  # mapped movements in all, drawn or not
     route_groups: int = 0  # routes the store found, before any were merged or left out
 
@@ -99,8 +99,8 @@ def _date(d) -> dt.date | None:
     return d if d is None or isinstance(d, dt.date) else dt.date.fromisoformat(d)
 
 
-def from_store(summary: dict, cell: float = START_CELL) -> Summary:
-    """Groups from :meth:`Store.map_summary` (gathered at ``cell`` degrees), not yet fitted to a budget."""
+def from_store(summary: dict) -> Summary:
+    """Groups from :meth:`Store.map_summary`, not yet fitted to a budget."""
     names = summary["names"]
     presences = [
         Group(n, best, lat, lon, names.get(pid, "?"), _date(first), _date(last))
@@ -111,7 +111,14 @@ def from_store(summary: dict, cell: float = START_CELL) -> Summary:
         for n, best, olat, olon, lat, lon, oid, pid, first, last in summary["routes"]
     ]
     movements = summary.get("movements", sum(g.n for g in routes))
-    return Summary(presences, routes, cell, movements=movements, route_groups=summary.get("route_groups", len(routes)))
+    return Summary(
+        presences,
+        routes,
+        summary["cell"],
+        movements=movements,
+        route_groups=summary.get("route_groups", len(routes)),
+        route_cell=summary["route_cell"],
+    )
 
 
 def _regroup(groups: Iterable[Group], cell: float, route: bool) -> list[Group]:
@@ -133,13 +140,13 @@ def fit(s: Summary, max_presences: int = MAX_PRESENCES, max_routes: int = MAX_RO
     while len(presences) > max_presences and cell < 8:
         cell *= 2
         presences = _regroup(presences, cell, route=False)
-    route_cell, routes = s.cell * 4, s.routes  # the store gathers routes on a grid four cells wide
-    while len(routes) > max_routes and route_cell < 2:
+    route_cell, routes = s.route_cell, s.routes
+    while len(routes) > max_routes and route_cell < 4:
         route_cell *= 2
         routes = _regroup(routes, route_cell, route=True)
     if len(routes) > max_routes:
         routes = sorted(routes, key=lambda g: -g.n)[:max_routes]
-    return Summary(presences, routes, cell, s.movements, s.route_groups)
+    return Summary(presences, routes, cell, route_cell, s.movements, s.route_groups)
 
 
 def _span(g: Group) -> str:
@@ -211,7 +218,7 @@ def map_data(store, filters, detail_max: int = DETAIL_MAX) -> dict:
             "records": event_records(events, with_symbols=len(events) <= MAX_SYMBOLS),
             "labels": place_labels(events),
         }
-    s = fit(from_store(store.map_summary(filters, START_CELL)))
+    s = fit(from_store(store.map_summary(filters)))
     return out | {
         "records": records(s),
         "labels": labels(s),

@@ -35,7 +35,7 @@ def spread(n, seed=3, name="Town"):
 def test_aggregates_fit_the_budget_and_count_every_mapped_event_once(store):
     store.add_upload(spread(6000))
     f = Filters(min_confidence=5)
-    s = aggregates.fit(aggregates.from_store(store.map_summary(f, aggregates.START_CELL)), 300, 200)
+    s = aggregates.fit(aggregates.from_store(store.map_summary(f)), 300, 200)
     assert len(s.presences) <= 300 and len(s.routes) <= 200
     assert s.events == store.count(f) - store.count_unmapped(f)
     recs = aggregates.records(s)
@@ -57,7 +57,7 @@ def test_a_group_keeps_its_best_confidence_and_date_span():
 def test_report_text_in_aggregates_is_escaped(store):
     evil = "<img src=x onerror=alert(1)>${alert(2)}`"
     store.add_upload(spread(50, name=evil))
-    recs = aggregates.records(aggregates.fit(aggregates.from_store(store.map_summary(None, 1.0))))
+    recs = aggregates.records(aggregates.fit(aggregates.from_store(store.map_summary(None))))
     text = json.dumps(recs)
     assert "<img" not in text and "${" not in text and "`" not in text
     assert "&lt;img" in text

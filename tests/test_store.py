@@ -247,7 +247,7 @@ def test_map_summary_counts_every_mapped_event_once(store):
     events = varied(300)
     store.add_upload(events)
     f = Filters(min_confidence=4)
-    summary = store.map_summary(f, cell=2.0)
+    summary = store.map_summary(f)
     drawn = sum(r[0] for r in summary["presences"]) + sum(r[0] for r in summary["routes"])
     assert drawn == store.count(f) - store.count_unmapped(f)
     assert all(r[1] is None or r[1] <= 4 for r in summary["routes"])
@@ -315,7 +315,7 @@ def test_a_large_upload_rebuilds_the_indexes_and_still_stores_each_event_once(sq
     assert sqlite_store.add_upload(events[:100])["duplicates"] == 100  # and the key index is back
     db = sqlite3.connect(sqlite_store.path)
     indexes = {r[1] for r in db.execute("PRAGMA index_list(events)")}
-    assert {"events_key", "events_order", "events_map", "events_unmapped"} <= indexes
+    assert {"events_key", "events_order", "events_places", "events_routes", "events_unmapped"} <= indexes
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert sqlite_store.count(Filters(bbox=(45.0, 30.0, 55.0, 80.0))) == sum(
         Filters(bbox=(45.0, 30.0, 55.0, 80.0)).keep(e) for e in sqlite_store.events()

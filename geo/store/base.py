@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import queue
 from abc import ABC, abstractmethod
@@ -36,11 +37,16 @@ class StoreError(RuntimeError):
 # Columns of the events table, in the order the insert paths write them. `finish` is the event's end (END is a
 # keyword), `stop` its last day (end, else start: what `since` compares), `day` its start or, undated, UNDATED
 # (what pages are ordered by, and `until` compares, on one index), lat/lon the place and olat/olon the origin
-# (copied from the places so the map and the spatial index need no join).
+# (copied from the places so the map and the spatial index need no join), pcell/rcell the map's grid cells.
 EVENT_COLUMNS = (
     "key upload_id kind place_id origin_id start finish stop day precision unit_id strength strength_approx confidence"
     " confidence_label reliability source_id source_url report_id event_id evidence notes extra lat lon olat olon"
+    " pcell rcell"
 ).split()
+# The map's grids, fixed so that each event's cell is stored with it (pcell: a presence's cell, rcell: a route's
+# pair of cells) and the map's summary groups by a column, in index order, instead of by an expression per row.
+GRID = 0.25  # degrees, for presences: about 25 km
+ROUTE_GRID = 1.0  # degrees, for each end of a route
 
 # What a read selects to rebuild an Event: Event.FIELDS order, places as ids (looked up after), then the row id.
 _EVENT_SELECT = (
@@ -69,6 +75,13 @@ def _digest(text: str) -> str:
 
 def place_body(p: Place) -> str:
     return json.dumps(p.to_dict(), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _cell(lat: float | None, lon: float | None, size: float) -> int | None:
+    """The grid cell (of ``size`` degrees) a point falls in, as one integer; None for no point."""
+    if lat is None or lon is None:
+        return None
+    return math.floor((lat + 90) / size) * 2_000 + math.floor((lon + 180) / size)
 
 
 def backend_for(url: str | os.PathLike | None) -> type[Store]:
@@ -285,6 +298,17 @@ class Store(ABC):
         lats = {i: p.lat for i, p in places.items()} | {id(None): None}
         lons = {i: p.lon for i, p in places.items()} | {id(None): None}
         place_col, origin_col = list(map(id, c["place"])), list(map(id, c["origin"]))
+        pcells = {i: _cell(p.lat, p.lon, GRID) for i, p in places.items()} | {id(None): None}
+        rcells = {i: _cell(p.lat, p.lon, ROUTE_GRID) for i, p in places.items()} | {id(None): None}
+        # a movement from a known origin is a route; anything else with a known place is a presence on the map
+        is_route = [
+            k is Kind.MOVEMENT and o is not None for k, o in zip(c["kind"], map(rcells.__getitem__, origin_col))
+        ]
+        pcell = [None if r else pcells[i] for r, i in zip(is_route, place_col)]
+        rcell = [
+            (rcells[o] * 100_000 + rcells[i]) if r and rcells[i] is not None else None
+            for r, i, o in zip(is_route, place_col, origin_col)
+        ]
         strength = c["strength"]
         if any(s is not None and not -MAX_INT <= s <= MAX_INT for s in strength):
             strength = [s if s is None or -MAX_INT <= s <= MAX_INT else str(s) for s in strength]
@@ -320,6 +344,8 @@ class Store(ABC):
                 list(map(lons.__getitem__, place_col)),
                 list(map(lats.__getitem__, origin_col)),
                 list(map(lons.__getitem__, origin_col)),
+                pcell,
+                rcell,
             )
         )
 
@@ -496,34 +522,28 @@ class Store(ABC):
 
         return events_frame(self.events(filters, limit=limit, offset=offset))
 
-    def map_summary(
-        self, filters: Filters | None, cell: float, route_cell: float | None = None, max_routes: int = 20_000
-    ) -> dict[str, Any]:
+    def map_summary(self, filters: Filters | None, max_routes: int = 20_000) -> dict[str, Any]:
         """The filtered mapped events gathered for a map at scale, in one snapshot.
 
-        ``presences``: per grid cell (``cell`` degrees): count, best (lowest) confidence, mean point, one of its
-        place ids, first and last day. ``routes``: movements per (origin cell, place cell) on a ``route_cell`` grid
-        (default four cells): count, best confidence, mean origin, mean place, an origin and a place id, first and
-        last day; the ``max_routes`` busiest only, with ``route_groups`` and ``movements`` counting all of them.
-        Unresolved events are left out (see :meth:`count_unmapped`).
+        ``presences``: per GRID cell: count, best (lowest) confidence, mean point, one of its place ids, first and
+        last day. ``routes``: movements per pair of ROUTE_GRID cells (origin, place): count, best confidence, mean
+        origin, mean place, an origin and a place id, first and last day; the ``max_routes`` busiest only, with
+        ``route_groups`` and ``movements`` counting all of them. Unresolved events are left out (see
+        :meth:`count_unmapped`).
         """
         where, params = self.where(filters)
-        c, rc = float(cell), float(route_cell or 4 * cell)
         presences_sql = (
             f"SELECT count(*), min(e.confidence), avg(e.lat), avg(e.lon), min(e.place_id), min(e.start), max(e.stop)"  # noqa: S608
-            f" FROM events e WHERE {where} AND e.lat IS NOT NULL AND NOT (e.kind = 'movement' AND e.olat IS NOT NULL)"
-            f" GROUP BY round(e.lat / ?), round(e.lon / ?)"
+            f" FROM events e WHERE {where} AND e.pcell IS NOT NULL GROUP BY e.pcell"
         )
         routes_sql = (
             f"SELECT count(*), min(e.confidence), avg(e.olat), avg(e.olon), avg(e.lat), avg(e.lon),"  # noqa: S608
             f" min(e.origin_id), min(e.place_id), min(e.start), max(e.stop), count(*) OVER (), sum(count(*)) OVER ()"
-            f" FROM events e WHERE {where} AND e.lat IS NOT NULL AND e.kind = 'movement' AND e.olat IS NOT NULL"
-            f" GROUP BY round(e.olat / ?), round(e.olon / ?), round(e.lat / ?), round(e.lon / ?)"
-            f" ORDER BY count(*) DESC LIMIT ?"
+            f" FROM events e WHERE {where} AND e.rcell IS NOT NULL GROUP BY e.rcell ORDER BY count(*) DESC LIMIT ?"
         )
         with self._session() as db:
-            presences = self._q(db, presences_sql, [*params, c, c]).fetchall()
-            routes = self._q(db, routes_sql, [*params, rc, rc, rc, rc, max_routes]).fetchall()
+            presences = self._q(db, presences_sql, params).fetchall()
+            routes = self._q(db, routes_sql, [*params, max_routes]).fetchall()
             ids = {r[4] for r in presences} | {i for r in routes for i in (r[6], r[7])}
             names = self._place_names(db, ids)
         groups, movements = (routes[0][10], int(routes[0][11])) if routes else (0, 0)
@@ -533,6 +553,8 @@ class Store(ABC):
             "route_groups": groups,
             "movements": movements,
             "names": names,
+            "cell": GRID,
+            "route_cell": ROUTE_GRID,
         }
 
     def _place_names(self, db: Any, ids: set) -> dict[int, str]:

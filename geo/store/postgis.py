@@ -46,6 +46,8 @@ TYPES = {
     "lon": "DOUBLE PRECISION",
     "olat": "DOUBLE PRECISION",
     "olon": "DOUBLE PRECISION",
+    "pcell": "BIGINT",
+    "rcell": "BIGINT",
 }
 _COLUMNS = ", ".join(EVENT_COLUMNS)
 SCHEMA = [
