@@ -114,9 +114,9 @@ def cmd_geocode(a) -> int:
 
 def cmd_extract(a) -> int:
     from geo.extraction import Extractor, extract_all, unreadable
-    from geo.readers import read_csv_bytes
+    from geo.readers import read_csv_bytes, read_file_bytes
 
-    result = read_csv_bytes(a.file.read_bytes())
+    result = read_csv_bytes(read_file_bytes(a.file))
     if result.format != "reports":
         raise UsageError(f"{a.file} is a {result.format} file; extract reads a reports CSV (report_id, text, ...)")
     extractions = extract_all(Extractor(_geocoder(a)), result.reports, processes=None)

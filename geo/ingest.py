@@ -7,7 +7,7 @@ from pathlib import Path
 
 from geo.geocoding import Geocoder
 from geo.model import Place
-from geo.readers import ReadResult, read_csv_bytes
+from geo.readers import ReadResult, read_csv_bytes, read_file_bytes
 from geo.store import Store
 
 
@@ -65,7 +65,8 @@ def commit_upload(result: ReadResult, store: Store, file_name: str, user: str = 
 
 
 def ingest_file(path: Path, store: Store, geocoder: Geocoder, user: str = "", processes: int | None = None) -> dict:
-    result = read_upload(Path(path).read_bytes(), geocoder, processes=processes)
+    """Read a file (no further than the size limit), then store what it holds."""
+    result = read_upload(read_file_bytes(path), geocoder, processes=processes)
     return commit_upload(result, store, Path(path).name, user)
 
 
