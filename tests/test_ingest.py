@@ -1,0 +1,128 @@
+"""Ingest from the outside: hostile files and broken stores through the command line (CONTRACT.md exit codes)."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT
+
+
+def run(*args, db, env=None, **kw):
+    env = {**os.environ, "TROOPMAP_DB": str(db), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "geo", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+        **kw,
+    )
+
+
+def test_ingest_names_the_row_with_a_stray_quote_and_stores_the_rows_after_it(tmp_path):
+    p = run("ingest", FIXTURES / "stray_quote.csv", db=tmp_path / "s.db")
+    assert p.returncode == 1, p.stderr  # processed, one row rejected
+    summary = json.loads(p.stdout)
+    assert (summary["rows"], summary["accepted"]) == (10, 9)
+    assert [(r["row"], r["column"]) for r in summary["rejected"]] == [(5, None)]
+    assert "unbalanced quote" in summary["rejected"][0]["reason"]
+
+
+def test_ingest_of_mixed_encodings_stores_nothing_garbled(tmp_path):
+    db = tmp_path / "s.db"
+    p = run("ingest", FIXTURES / "mixed_encodings.csv", db=db)
+    assert p.returncode == 1 and json.loads(p.stdout)["encoding"] == "mixed: utf-8, cp1251, cp1252"
+    out = run("export", "--format", "csv", db=db).stdout
+    assert "Уссурийск" in out and "Légion étrangère" in out and "Р" + "’" not in out and "Ã" not in out
+
+
+def test_dev_zero_is_refused_at_once():
+    start = time.monotonic()
+    p = run("ingest", "/dev/zero", db="/nonexistent/never-used.db")
+    assert p.returncode == 2 and "not a text file" in p.stderr and p.stdout == ""
+    assert time.monotonic() - start < 60
+
+
+def test_endless_input_stops_at_the_size_limit(tmp_path):
+    """Endless text (no NUL bytes) is read up to TROOPMAP_MAX_UPLOAD_MB and no further: memory stays bounded."""
+    yes = subprocess.Popen(["yes", "2024-10-01,Vladivostok"], stdout=subprocess.PIPE)
+    try:
+        p = run("ingest", "/dev/stdin", db=tmp_path / "s.db", env={"TROOPMAP_MAX_UPLOAD_MB": "3"}, stdin=yes.stdout)
+    finally:
+        yes.kill()
+        yes.wait()
+    assert p.returncode == 2 and "larger than 3 MB" in p.stderr and "TROOPMAP_MAX_UPLOAD_MB" in p.stderr
+    assert len(p.stderr) < 300
+
+
+def test_a_million_column_header_is_one_short_line(tmp_path):
+    wide = tmp_path / "wide.csv"
+    wide.write_text(",".join(f"c{i}" for i in range(1_000_000)) + "\n")
+    p = run("ingest", wide, db=tmp_path / "s.db")
+    assert p.returncode == 2 and len(p.stderr) < 200 and "1,000,000 columns" in p.stderr
+
+
+# -- stores that are damaged or cannot be written ---------------------------------------------------------------
+@pytest.fixture(scope="module")
+def filled_store(tmp_path_factory):
+    db = tmp_path_factory.mktemp("store") / "full.db"
+    assert run("ingest", FIXTURES / "messy.csv", db=db).returncode == 1
+    return db
+
+
+@pytest.mark.parametrize("keep", [0.9, 0.5, 0.1])
+def test_a_truncated_store_is_one_clear_line(filled_store, tmp_path, keep):
+    db = tmp_path / "cut.db"
+    data = filled_store.read_bytes()
+    db.write_bytes(data[: int(len(data) * keep)])
+    for args in (["export", "--format", "csv"], ["ingest", FIXTURES / "messy.csv"]):
+        p = run(*args, db=db)
+        assert p.returncode == 2, p.stderr
+        assert p.stderr.startswith("error: ") and p.stderr.count("\n") == 1 and "Traceback" not in p.stderr
+
+
+def read_only_mount(folder):
+    """The command line that runs a command with ``folder`` mounted read-only (a new mount namespace), or None."""
+    unshare = shutil.which("unshare")
+    if not unshare:
+        return None
+    probe = subprocess.run(
+        [unshare, "-rm", "sh", "-c", f"mount --bind '{folder}' '{folder}' && mount -o remount,bind,ro '{folder}'"],
+        capture_output=True,
+    )
+    if probe.returncode != 0:
+        return None
+    return lambda *cmd: [
+        unshare,
+        "-rm",
+        "sh",
+        "-c",
+        f"mount --bind '{folder}' '{folder}' && mount -o remount,bind,ro '{folder}' && exec \"$@\"",
+        "sh",
+        *map(str, cmd),
+    ]
+
+
+def test_a_store_in_a_read_only_folder_is_still_read_and_exported(filled_store, tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    shutil.copy(filled_store, folder / "s.db")
+    wrap = read_only_mount(folder)
+    if wrap is None:
+        pytest.skip("cannot mount a folder read-only here (unshare -rm not permitted)")
+    env = {**os.environ, "TROOPMAP_DB": str(folder / "s.db")}
+    cli = [sys.executable, "-m", "geo"]
+    p = subprocess.run(wrap(*cli, "export", "--format", "geojson"), capture_output=True, text=True, cwd=ROOT, env=env)
+    assert p.returncode == 0, p.stderr
+    assert len(json.loads(p.stdout)["features"]) == 5
+    p = subprocess.run(
+        wrap(*cli, "ingest", FIXTURES / "stray_quote.csv"), capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert p.returncode == 2 and "readonly" in p.stderr.replace("read-only", "readonly") and "Traceback" not in p.stderr
+    assert sorted(os.listdir(folder)) == ["s.db"]  # nothing was written beside it
