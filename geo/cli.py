@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -236,4 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[a.command](a)
     except (OSError, StoreError, ReadError, UsageError, BrowserUnavailable) as e:
         print(f"error: {e}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as e:  # the store opened, then a damaged page turned up while reading it
+        print(f"error: the store {a.db or 'TROOPMAP_DB'} is damaged: {e}", file=sys.stderr)
         return 2

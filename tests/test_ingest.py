@@ -126,3 +126,25 @@ def test_a_store_in_a_read_only_folder_is_still_read_and_exported(filled_store, 
     )
     assert p.returncode == 2 and "readonly" in p.stderr.replace("read-only", "readonly") and "Traceback" not in p.stderr
     assert sorted(os.listdir(folder)) == ["s.db"]  # nothing was written beside it
+
+
+def test_a_store_damaged_inside_is_one_clear_line(tmp_path):
+    """A store that opens but has a garbled page where the events are: exit 2 and one line, not a traceback."""
+    import sqlite3
+
+    db = tmp_path / "s.db"
+    rows = ["event_id,start_date,destination,destination_lat,destination_lon,unit"]
+    rows += [f"E{i},2024-10-{i % 28 + 1:02d},Site {i},{40 + i % 10},{130 + i % 10},Unit {i % 7}" for i in range(5000)]
+    (tmp_path / "big.csv").write_text("\n".join(rows))
+    assert run("ingest", tmp_path / "big.csv", db=db).returncode == 0
+    con = sqlite3.connect(db)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name='event_chunks'").fetchone()[0]
+    con.close()
+    data = bytearray(db.read_bytes())
+    start = (root - 1) * page_size
+    data[start : start + page_size] = b"\xff" * page_size  # the table's root page, overwritten
+    db.write_bytes(bytes(data))
+    p = run("export", "--format", "csv", db=db)
+    assert p.returncode == 2 and p.stderr.startswith("error: ") and "Traceback" not in p.stderr
+    assert "damaged" in p.stderr or "malformed" in p.stderr
