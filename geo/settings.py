@@ -31,6 +31,10 @@ SETTINGS = {
             "200",
             "largest file the dashboard and the command line read, in MB (Streamlit's server.maxUploadSize is 200)",
         ),
+        Setting("TROOPMAP_AUTH", "local", "who people are: local (no sign-in), oidc (st.login) or proxy (a header)"),
+        Setting("TROOPMAP_PROXY_HEADER", "X-Forwarded-Email", "with TROOPMAP_AUTH=proxy: the header naming the person"),
+        Setting("TROOPMAP_EDITORS", "", "comma-separated e-mail addresses of editors (upload, review, fix places)"),
+        Setting("TROOPMAP_ADMINS", "", "comma-separated e-mail addresses of admins (editors who also manage users)"),
         Setting(
             "TROOPMAP_ADDRESS",
             "127.0.0.1",
