@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from geo.dates import DateError, in_range
+from geo.errors import clip
 from geo.geocoding import Geocoder
-from geo.model import Place
+from geo.model import Event, Place, Problem
 from geo.readers import ReadResult, read_csv_bytes, read_file_bytes
 from geo.store import Store
 
@@ -41,10 +43,26 @@ def read_upload(
                 result.problems.append(unreadable(report, row, extraction))
                 continue
             kept.append(report)
-            result.events.extend(extraction.events)
-            result.event_rows.extend([row] * len(extraction.events))
+            events = [e for e in extraction.events if _dated_sanely(e, report.report_id, row, result)]
+            result.events.extend(events)
+            result.event_rows.extend([row] * len(events))
         result.reports = kept
     return result
+
+
+def _dated_sanely(event: Event, report_id: str, row: int, result: ReadResult) -> bool:
+    """Whether an event read from prose has dates in the years troopmap accepts; if not, a problem says so (a
+    date outside them breaks the timeline, and can only be a misreading)."""
+    for date in (event.start, event.end):
+        if date is not None:
+            try:
+                in_range(date)
+            except DateError as e:
+                result.problems.append(
+                    Problem(row, "text", f"report {clip(report_id, 40)}: an event read from it: {e}")
+                )
+                return False
+    return True
 
 
 def commit_upload(result: ReadResult, store: Store, file_name: str, user: str = "") -> dict:

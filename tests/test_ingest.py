@@ -148,3 +148,26 @@ def test_a_store_damaged_inside_is_one_clear_line(tmp_path):
     p = run("export", "--format", "csv", db=db)
     assert p.returncode == 2 and p.stderr.startswith("error: ") and "Traceback" not in p.stderr
     assert "damaged" in p.stderr or "malformed" in p.stderr
+
+
+def test_an_event_read_from_prose_with_a_far_date_is_left_out_and_named(fixture_bytes, geocoder, monkeypatch):
+    """Whatever the extractor makes of a text, no event dated outside 1900-2100 reaches the store."""
+    import dataclasses
+    import datetime as dt
+
+    from geo import extraction
+    from geo.ingest import read_upload
+
+    real = extraction.Extractor.extract
+
+    def far(self, report):
+        found = real(self, report)
+        if report.report_id == "T2" and found.events:
+            found.events[0] = dataclasses.replace(found.events[0], start=dt.date(9999, 12, 31), end=None)
+        return found
+
+    monkeypatch.setattr(extraction.Extractor, "extract", far)
+    r = read_upload(fixture_bytes("reports.csv"), geocoder)
+    assert [(p.row, p.column) for p in r.problems] == [(3, "text")]
+    assert "T2" in r.problems[0].reason and "outside the years 1900–2100" in r.problems[0].reason
+    assert all(e.start is None or e.start.year < 2100 for e in r.events)
