@@ -171,3 +171,70 @@ def test_an_event_read_from_prose_with_a_far_date_is_left_out_and_named(fixture_
     assert [(p.row, p.column) for p in r.problems] == [(3, "text")]
     assert "T2" in r.problems[0].reason and "outside the years 1900–2100" in r.problems[0].reason
     assert all(e.start is None or e.start.year < 2100 for e in r.events)
+
+
+# -- faults: two uploads at once, a full disk --------------------------------------------------------------------
+def _movements(path, n):
+    """n distinct events at 50 named sites (a few names, so the file reads fast)."""
+    rows = ["event_id,start_date,destination,destination_lat,destination_lon,unit"]
+    rows += [f"E{i},2024-10-{i % 28 + 1:02d},Site {i % 50},{40 + i % 10},{130 + i % 5},Unit {i % 7}" for i in range(n)]
+    path.write_text("\n".join(rows))
+    return path
+
+
+def _stored(db) -> int:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT COUNT(*) FROM event_keys").fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_two_uploads_of_one_file_at_once_store_it_once(tmp_path):
+    big, db = _movements(tmp_path / "big.csv", 10_000), tmp_path / "s.db"
+    env = {**os.environ, "TROOPMAP_DB": str(db)}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "geo", "ingest", str(big)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
+    assert _stored(db) == 10_000  # nothing doubled, nothing lost
+    summaries = [json.loads(out) for rc, out, _ in results if rc == 0]
+    assert sum(s["accepted"] for s in summaries) == 10_000
+    for rc, out, err in results:  # an upload that could not wait for the other says so in one line
+        assert rc == 0 or (rc == 2 and out == "" and err.startswith("error: ") and err.count("\n") == 1), err
+
+
+def test_a_full_disk_stores_nothing_of_the_upload_and_says_so(tmp_path):
+    folder = tmp_path / "small"
+    folder.mkdir()
+    unshare = shutil.which("unshare")
+    probe = unshare and subprocess.run([unshare, "-rm", "mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)])
+    if not probe or probe.returncode != 0:
+        pytest.skip("cannot mount a small file system here (unshare -rm not permitted)")
+    big = _movements(tmp_path / "big.csv", 30_000)  # more than 1 MB stored
+    db = folder / "s.db"
+    script = (
+        f"mount -t tmpfs -o size=1m tmpfs '{folder}' && "
+        f"'{sys.executable}' -m geo ingest '{FIXTURES / 'messy.csv'}' > /dev/null 2>&1; "
+        f"'{sys.executable}' -m geo ingest '{big}' > '{tmp_path / 'out'}' 2> '{tmp_path / 'err'}'; echo $? > '{tmp_path / 'rc'}'; "
+        f"'{sys.executable}' -m geo export --format csv > '{tmp_path / 'export.csv'}' 2>/dev/null"
+    )
+    subprocess.run(
+        [unshare, "-rm", "sh", "-c", script], cwd=ROOT, env={**os.environ, "TROOPMAP_DB": str(db)}, check=True
+    )
+    err = (tmp_path / "err").read_text()
+    assert (tmp_path / "rc").read_text().strip() == "2" and (tmp_path / "out").read_text() == ""
+    assert err.count("\n") == 1 and "disk is full" in err and "nothing was written" in err
+    exported = (tmp_path / "export.csv").read_text().splitlines()
+    assert len(exported) == 1 + 5  # the store still holds, and shows, exactly the first upload
