@@ -15,6 +15,7 @@ from geo.errors import clip
 from geo.gazetteer import load_gazetteer
 from geo.geocoding import Geocoder, NominatimResolver
 from geo.ingest import commit_upload, read_upload
+from geo.roles import LOOPBACK
 from geo.store import Filters, Store, StoreError
 
 SAMPLES = [Path(__file__).resolve().parent.parent / "data" / n for n in ("sample_movements.csv", "sample_reports.csv")]
@@ -121,9 +122,6 @@ def _write_query(f: Filters) -> None:
             st.query_params[k] = v
         elif not v and k in st.query_params:
             del st.query_params[k]
-
-
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 def serving_note() -> None:
