@@ -532,8 +532,8 @@ def _swallowed(record: str, at_end: bool, values: list[str], delimiter: str, wid
     breaks, or None.
 
     It is when the quote is still open at the end of the file, when the row does not have the header's number
-    of fields, or when a line the field runs on over looks like a row of its own (as many fields, and a first
-    field of the same shape as this row's).
+    of fields, or when a line the field runs on over looks like a row of its own: as many fields, and a first
+    field like the row's own (the same shape, with a digit in it: an id or a date, not a word of prose).
     """
     physical = _TEXT_LINE.findall(record)
     below = "the line below" if len(physical) == 2 else f"the {len(physical) - 1} lines below"
@@ -542,15 +542,20 @@ def _swallowed(record: str, at_end: bool, values: list[str], delimiter: str, wid
         return f"{lead}, to the end of the file; close or remove the quote"
     if len(values) != width:
         return f"{lead}, giving {len(values)} fields where the header has {width}; close or remove the quote"
-    shape = _shape(values[0])
-    for line in physical[1:]:
-        try:
-            fields = next(csv.reader([line], delimiter=delimiter), [])
-        except csv.Error:
-            continue
-        if len(fields) >= width and fields[0].strip() and _shape(fields[0]) == shape:
-            return f"{lead}, which read as rows of their own; close or remove the quote"
+    first, *rest = (_literal_fields(line, delimiter) for line in physical)
+    shape = _shape(first[0]) if first else ""
+    if "9" in shape and any(len(f) >= width and _shape(f[0]) == shape for f in rest):
+        return f"{lead}, which read as rows of their own; close or remove the quote"
     return None
+
+
+def _literal_fields(line: str, delimiter: str) -> list[str]:
+    """A line's fields with quotes taken as plain characters and then dropped: how it reads as a row alone."""
+    try:
+        fields = next(csv.reader([line], delimiter=delimiter, quoting=csv.QUOTE_NONE), [])
+    except csv.Error:  # a NUL byte, say
+        return []
+    return [f.replace('"', "") for f in fields]
 
 
 def _read_reports(col: _Table, lines: list[int], result: ReadResult) -> None:

@@ -356,3 +356,23 @@ def test_problems_are_short_whatever_the_cell_holds(column):
     r = read_csv_bytes(f"{header}\n{','.join(cells.values())}\n".encode())
     assert [p.column for p in r.problems] == [column]
     assert len(r.problems[0].reason) <= 500
+
+
+_word = st.text(alphabet="abcxyz ВладБ12-", min_size=1, max_size=8).filter(str.strip)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(n=st.integers(2, 12), data=st.data(), sep=st.sampled_from([",", ";", "\t"]))
+def test_stray_quotes_never_let_a_row_vanish_into_another(n, data, sep):
+    """Up to three fields open a quote they never close: every row is still accepted or named, and no accepted
+    value holds another row."""
+    rows = [[f"2024-10-{i % 28 + 1:02d}", data.draw(_word), data.draw(_word)] for i in range(n)]
+    for k in data.draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=3, unique=True)):
+        col = data.draw(st.integers(0, 2))
+        rows[k][col] = '"' + rows[k][col]
+    text = sep.join(["start_date", "destination", "unit"]) + "\n" + "\n".join(sep.join(r) for r in rows) + "\n"
+    r = read_csv_bytes(text.encode())
+    named = {p.row for p in r.problems}
+    assert all(row in named or row in r.event_rows for row in range(2, n + 2))
+    assert not any("\n" in (e.unit or "") or "\n" in (e.place.mention or "") for e in r.events)
+    assert len(r.events) + len(named) == r.rows == n
