@@ -538,7 +538,7 @@ def _swallowed(record: str, at_end: bool, values: list[str], delimiter: str, wid
     physical = _TEXT_LINE.findall(record)
     below = "the line below" if len(physical) == 2 else f"the {len(physical) - 1} lines below"
     lead = f"unbalanced quote: a field opened by '\"' runs on over {below}"
-    if at_end and record.count('"') % 2:
+    if at_end and _open_at_end(record, delimiter):
         return f"{lead}, to the end of the file; close or remove the quote"
     if len(values) != width:
         return f"{lead}, giving {len(values)} fields where the header has {width}; close or remove the quote"
@@ -547,6 +547,17 @@ def _swallowed(record: str, at_end: bool, values: list[str], delimiter: str, wid
     if "9" in shape and any(len(f) >= width and _shape(f[0]) == shape for f in rest):
         return f"{lead}, which read as rows of their own; close or remove the quote"
     return None
+
+
+def _open_at_end(record: str, delimiter: str) -> bool:
+    """Whether a quoted field in ``record`` is still open where the text ends (a quote inside a field that was
+    not opened by one is a plain character, and does not count)."""
+    try:
+        for _ in csv.reader(_Lines(record), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as e:
+        return "unexpected end of data" in str(e)
+    return False
 
 
 def _literal_fields(line: str, delimiter: str) -> list[str]:

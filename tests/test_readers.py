@@ -376,3 +376,29 @@ def test_stray_quotes_never_let_a_row_vanish_into_another(n, data, sep):
     assert all(row in named or row in r.event_rows for row in range(2, n + 2))
     assert not any("\n" in (e.unit or "") or "\n" in (e.place.mention or "") for e in r.events)
     assert len(r.events) + len(named) == r.rows == n
+
+
+_legit = st.one_of(
+    _word,
+    _word.map(lambda w: f'"{w}, {w}"'),
+    _word.map(lambda w: f'"{w}\nmore {w}"'),
+    _word.map(lambda w: f'"say ""{w}"""'),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(n=st.integers(2, 10), data=st.data(), sep=st.sampled_from([",", ";"]))
+def test_stray_quotes_among_good_quoting_never_let_a_row_vanish(n, data, sep):
+    """Quoted fields with delimiters, line breaks and doubled quotes, and up to two fields with a quote too many
+    at their start or end: every row is accepted or named, and no accepted value holds another row."""
+    rows = [[f"E{i}", f"2024-10-{i % 28 + 1:02d}", data.draw(_word), data.draw(_legit)] for i in range(n)]
+    for k in data.draw(st.lists(st.integers(0, n - 1), max_size=2, unique=True)):
+        col = data.draw(st.integers(0, 3))
+        rows[k][col] = '"' + rows[k][col].lstrip('"') if data.draw(st.booleans()) else rows[k][col] + '"'
+    header = sep.join(["event_id", "start_date", "destination", "notes"])
+    r = read_csv_bytes((header + "\n" + "\n".join(sep.join(row) for row in rows) + "\n").encode())
+    named = {p.row for p in r.problems}
+    assert all(row in named or row in r.event_rows for row in range(2, n + 2))
+    assert not any("\nE" in (v or "") for e in r.events for v in (e.notes, e.place.mention, e.event_id))
+    # a broken field that spanned lines may leave its last lines as rows of their own, each named
+    assert len(r.events) + len(named) == r.rows >= n
