@@ -70,9 +70,13 @@ _TEXT_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 # A row that is not UTF-8, in a file whose rows change encoding, is tried as each of these.
 ROW_ENCODINGS = ("cp1251", "cp1252")
 _ENCODING_NAMES = {"cp1251": "Windows-1251 (Cyrillic)", "cp1252": "Windows-1252 (Western European)"}
-# What text read with the wrong code page looks like: a Latin letter next to a Cyrillic one ("Lйgion", Latin-1
-# read as Windows-1251), or four accented Latin letters in a row ("Óññóðèéñê", Windows-1251 read as Latin-1).
-_GARBLED = re.compile(r"[A-Za-z\u00c0-\u024f][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u024f]|[\u00c0-\u024f]{4,}")
+# What text read with the wrong code page looks like: letters of two scripts (Latin, Cyrillic, Greek) side by
+# side ("Lйgion": Latin-1 read as Windows-1251; "Grφίe": as Greek), or four accented Latin letters in a row
+# ("Óññóðèéñê", Windows-1251 read as Latin-1).
+_GARBLED = re.compile(
+    r"[A-Za-z\u00c0-\u024f][\u0370-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u024f\u0370-\u03ff]"
+    r"|[\u0370-\u03ff][A-Za-z\u00c0-\u024f\u0400-\u04ff]|[\u00c0-\u024f]{4,}"
+)
 
 
 @dataclass
@@ -106,14 +110,17 @@ def decode(data: bytes) -> Decoded:
     if lines and lines[0].startswith(b"\xef\xbb\xbf"):
         lines[0] = lines[0][3:]
     utf8 = [i for i, line in enumerate(lines) if not line.isascii() and _is_utf8(line)]
-    if not utf8 and not _GARBLED.search(text):
-        return Decoded(text, encoding)  # one encoding throughout, and nothing in it reads as garbled
-    legacy = [i for i, line in enumerate(lines) if not line.isascii() and not _is_utf8(line)]
-    if not utf8 and not any(
-        _GARBLED.search(lines[i].decode(encoding, "replace")) and _row_encoding(lines[i])[0] for i in legacy
-    ):
-        return Decoded(text, encoding)  # garbled-looking words, but no other code page reads them better
-    return _decode_rows(lines, set(utf8))
+    if utf8:
+        return _decode_rows(lines, set(utf8))
+    legacy = [line for line in lines if not line.isascii()]
+    if encoding in TRUSTED_GUESSES:
+        if not _GARBLED.search(text) or not any(
+            _GARBLED.search(line.decode(encoding, "replace")) and _row_encoding(line)[0] for line in legacy
+        ):
+            return Decoded(text, encoding)  # nothing reads as garbled, or no other code page reads it better
+    elif not all(_row_encoding(line)[0] for line in legacy):
+        return Decoded(text, encoding)  # a far guess, but no Windows code page reads every row as words either
+    return _decode_rows(lines, set())
 
 
 def _guess(data: bytes) -> tuple[str, str]:
@@ -128,6 +135,8 @@ def _guess(data: bytes) -> tuple[str, str]:
                 return data.decode("cp1251"), "cp1251"
             except UnicodeDecodeError:
                 pass
+        if enc not in TRUSTED_GUESSES and (windows := _windows_code_page(data)):
+            return windows
         return str(best), enc
     for enc in ENCODINGS_TRIED[1:]:
         try:
@@ -135,6 +144,41 @@ def _guess(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise ReadError("cannot tell the file's text encoding; save it as UTF-8")
+
+
+# Guesses kept as they are. Short files of a few Russian or French words are often guessed as something far
+# away (Thai cp874, Big5, Central European cp1250): then the Windows code page whose reading is all Cyrillic,
+# or all Latin, letters is taken instead (see _windows_code_page).
+TRUSTED_GUESSES = frozenset(
+    {
+        "ascii",
+        "cp1251",
+        "cp1252",
+        "latin_1",
+        "iso8859_15",
+        "cp949",
+        "euc_kr",
+        "iso2022_kr",
+        "johab",
+        "cp1253",
+        "iso8859_7",
+    }
+)
+_LETTERS = {"cp1251": re.compile(r"[\u0400-\u04ff]"), "cp1252": re.compile(r"[\u00c0-\u024f]")}
+
+
+def _windows_code_page(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when Windows-1251 or -1252 reads ``data`` as words: no garbled-looking word, and nine
+    in ten of its non-ASCII characters letters of that code page's script."""
+    for enc, letters in _LETTERS.items():
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        foreign = sum(not c.isascii() for c in text)
+        if foreign and not _GARBLED.search(text) and len(letters.findall(text)) >= 0.9 * foreign:
+            return text, enc
+    return None
 
 
 def _is_utf8(line: bytes) -> bool:

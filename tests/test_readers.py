@@ -402,3 +402,26 @@ def test_stray_quotes_among_good_quoting_never_let_a_row_vanish(n, data, sep):
     assert not any("\nE" in (v or "") for e in r.events for v in (e.notes, e.place.mention, e.event_id))
     # a broken field that spanned lines may leave its last lines as rows of their own, each named
     assert len(r.events) + len(named) == r.rows >= n
+
+
+_RUSSIAN = "бригада морской пехоты Владивосток Уссурийск войска переброска батальон сводный полк Хабаровск".split()
+_WESTERN = "Légion étrangère brigade Größe Straße mouvement régiment über Truppen división señal élite".split()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), n=st.integers(1, 8))
+def test_rows_in_any_mix_of_encodings_are_read_right_or_named(data, n):
+    """Russian rows in UTF-8 or Windows-1251 and Western rows in UTF-8 or Windows-1252, in any mix: each value
+    read is the one written (never garbled), and a row that cannot be read is named."""
+    body, want = b"event_id,start_date,destination,unit\n", {}
+    for i in range(n):
+        russian = data.draw(st.booleans())
+        words = " ".join(
+            data.draw(st.lists(st.sampled_from(_RUSSIAN if russian else _WESTERN), min_size=1, max_size=3))
+        )
+        encoding = data.draw(st.sampled_from(["utf-8", "cp1251" if russian else "cp1252"]))
+        body += f"E{i},2024-10-{i + 1:02d},Vladivostok,{words}\n".encode(encoding)
+        want[f"E{i}"] = words
+    r = read_csv_bytes(body)
+    assert {e.event_id: e.unit for e in r.events} == {k: want[k] for k in (e.event_id for e in r.events)}
+    assert len(r.events) + len({p.row for p in r.problems}) == n
