@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from geo.dates import DateError, in_range
-from geo.errors import clip
+from geo.errors import MESSAGE_CHARS, clip
 from geo.geocoding import Geocoder
 from geo.model import Event, Place, Problem
 from geo.readers import ReadResult, read_csv_bytes, read_file_bytes
@@ -40,7 +40,8 @@ def read_upload(
         extractions = extract_all(Extractor(geocoder), result.reports, processes, progress)
         for report, row, extraction in zip(result.reports, result.report_rows, extractions, strict=True):
             if isinstance(extraction, Exception):  # one unreadable report must not cost the others
-                result.problems.append(unreadable(report, row, extraction))
+                problem = unreadable(report, row, extraction)  # quotes the report id and the error: keep it short
+                result.problems.append(Problem(problem.row, problem.column, clip(problem.reason, MESSAGE_CHARS)))
                 continue
             kept.append(report)
             events = [e for e in extraction.events if _dated_sanely(e, report.report_id, row, result)]

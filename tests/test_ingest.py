@@ -238,3 +238,15 @@ def test_a_full_disk_stores_nothing_of_the_upload_and_says_so(tmp_path):
     assert err.count("\n") == 1 and "disk is full" in err and "nothing was written" in err
     exported = (tmp_path / "export.csv").read_text().splitlines()
     assert len(exported) == 1 + 5  # the store still holds, and shows, exactly the first upload
+
+
+def test_a_report_the_extractor_fails_on_is_named_in_a_short_line(fixture_bytes, geocoder, monkeypatch):
+    from geo import extraction
+    from geo.ingest import read_upload
+
+    def boom(self, report):
+        raise RuntimeError("x" * 1_000_000)
+
+    monkeypatch.setattr(extraction.Extractor, "extract", boom)
+    r = read_upload(fixture_bytes("reports.csv"), geocoder)
+    assert [p.row for p in r.problems] == [2, 3, 4] and all(len(p.reason) <= 500 for p in r.problems)
