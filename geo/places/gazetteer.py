@@ -16,12 +16,14 @@ the file name holds a digest of the sources and :data:`BUILD_VERSION`, so a chan
 from __future__ import annotations
 
 import csv
+import dataclasses
 import gc
 import hashlib
 import logging
 import os
 import pickle
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -54,7 +56,7 @@ KOREAN_COUNTRIES = frozenset({"KP", "KR"})
 COMMON_ZIPF = 4.5
 SOUND_POPULATION = 100_000  # outside FOCUS, a place this big is found by the sound of its name too
 COMMON_LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
-BUILD_VERSION = 13  # bump when _build changes what it indexes, or the Gazetteer's fields
+BUILD_VERSION = 14  # bump when _build changes what it indexes, or the Gazetteer's fields
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class Candidate:
 
 
 _FIELDS = tuple(f.name for f in fields(Candidate))
+_EXTRAS = ("sounds", "stems", "first_words")
 
 
 def usable_name(name: str) -> bool:
@@ -123,18 +126,38 @@ class Gazetteer:
     # candidates made from rows, per key: prose looks the same names up again and again
     _made: dict[tuple[str, str], tuple[Candidate, ...]] = field(default_factory=dict, repr=False, compare=False)
     _resolved: dict = field(default_factory=dict, repr=False, compare=False)
+    # the cache keeps sounds, stems and first_words in a file of their own, read on first use: an exact name
+    # (most of what `geocode` is asked) needs none of them. Places added before that wait in _pending.
+    _extras_path: Path | None = field(default=None, repr=False, compare=False)
+    _pending: list = field(default_factory=list, repr=False, compare=False)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state["_made"], state["_resolved"] = {}, {}
+        state["_made"], state["_resolved"], state["_pending"], state["_extras_path"] = {}, {}, [], None
         return state
 
     def add(self, cand: Candidate, names: Iterable[str], *, sounds: bool = True) -> None:
         """Index a place under its names; ``sounds``: under their sound keys too (names.skeleton)."""
         names = list(names)
-        self.rows.append(tuple(getattr(cand, f) for f in _FIELDS))
+        self.rows.append(tuple(sys.intern(v) if isinstance(v, str) else v for v in map(cand.__getattribute__, _FIELDS)))
         i = len(self.rows) - 1
         keys = {normalise(n) for n in names} - {""}
+        korean = set()
+        is_korean = cand.country in KOREAN_COUNTRIES
+        for key in keys:
+            _append(self.index, key, i)
+            if is_korean and (k := korean_skeleton(key)):
+                korean.add(k)
+        for k in korean:
+            _append(self.korean, k, i)
+        if self._extras_path is not None:
+            self._pending.append((i, keys, names, sounds))
+        else:
+            self._add_extras(i, keys, names, sounds)
+        self._made.clear()
+        self._resolved.clear()
+
+    def _add_extras(self, i: int, keys: set[str], names: list[str], sounds: bool) -> None:
         firsts: dict[str, int] = {}
         for words in [k.split(" ") for k in keys] + [w for n in names if (w := WORD.findall(n))]:
             first = normalise(words[0])
@@ -144,24 +167,43 @@ class Gazetteer:
             for w in (first, stem_word(first)) if CYRILLIC.search(first) else (first,):
                 if first_words.get(w, 0) < n:
                     first_words[w] = n
-        sound_keys, korean = set(), set()
-        is_korean = cand.country in KOREAN_COUNTRIES
+        sound_keys = set()
         for key in keys:
-            _append(self.index, key, i)
             if CYRILLIC.search(key):
                 _append(self.stems, stem_key(key), i)
             if sounds and (s := skeleton(key)):
                 sound_keys.add(s)
-            if is_korean and (k := korean_skeleton(key)):
-                korean.add(k)
         for s in sound_keys:
             _append(self.sounds, s, i)
-        for k in korean:
-            _append(self.korean, k, i)
+
+    def _extras(self) -> None:
+        """Read sounds, stems and first_words from the cache the first time one is needed."""
+        path, self._extras_path = self._extras_path, None
+        if path is None:
+            return
+        gc.disable()
+        try:
+            with open(path, "rb") as f:
+                extras = pickle.load(f)
+            for name in _EXTRAS:
+                setattr(self, name, extras[name])
+        except Exception:  # a broken cache is rebuilt, never trusted
+            log.warning("gazetteer cache %s unreadable; rebuilding", path)
+            fresh = _build()
+            for name in _EXTRAS:
+                setattr(self, name, getattr(fresh, name))
+        finally:
+            gc.freeze()  # and the collector leaves the index alone from now on
+            gc.enable()
+        for item in self._pending:
+            self._add_extras(*item)
+        self._pending.clear()
 
     # -- lookups the prose extractor uses: same signatures and meaning as before --
     def longest_name(self, word: str) -> int:
         """The most words a name that starts with ``word`` (as prose writes it) has; 0: no name starts so."""
+        if self._extras_path is not None:
+            self._extras()
         w = normalise(word)
         return max(self.first_words.get(w, 0), self.first_words.get(stem_word(w), 0))
 
@@ -176,6 +218,14 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         return self.lookup_key(normalise(name))
 
+    def find(self, name: str) -> tuple[tuple[Candidate, ...], tuple[str, ...]]:
+        """Every place ``name`` may mean, as the resolver finds them (inflections, prepositions, particles,
+        transliterations), with how each matched: pass both to ``rank(name, cands, context, kinds=kinds)``."""
+        from geo.places.resolver import find_candidates
+
+        cands, kinds = find_candidates(self, name)
+        return tuple(cands), tuple(kinds)
+
     def lookup_sound(self, key: str) -> tuple[Candidate, ...]:
         """Candidates one of whose names has the sound key ``key`` (names.skeleton)."""
         return self._candidates("sounds", key)
@@ -188,6 +238,8 @@ class Gazetteer:
         try:
             return self._made[table, key]
         except KeyError:
+            if table in _EXTRAS and self._extras_path is not None:
+                self._extras()
             rows = getattr(self, table).get(key, ())
             if isinstance(rows, int):
                 rows = (rows,)
@@ -427,25 +479,32 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES) -> Gazetteer:
         return _LOADED[stamp]
     digest = hashlib.sha256(repr(stamp[:1]).encode()).hexdigest()[:16]  # hash() differs in every process
     cache = cache_dir() / f"gazetteer-{digest}-{BUILD_VERSION}.pickle"
+    extras = cache.with_suffix(".extras.pickle")
     gaz = None
-    if cache.exists():
+    if cache.exists() and extras.exists():
         gc.disable()  # a million small objects: the collector would walk them again and again while loading
         try:
             with open(cache, "rb") as f:
                 gaz = pickle.load(f)
+            gaz._extras_path = extras
         except Exception:  # a stale or broken cache is rebuilt, never trusted
             log.warning("gazetteer cache %s unreadable; rebuilding", cache)
         finally:
+            gc.freeze()  # and the collector leaves the index alone from now on
             gc.enable()
     if gaz is None:
         log.info("building the gazetteer index (once; cached in %s)", cache)
         gaz = _build()
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as f:
-                pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(cache)
+            for path, obj in [
+                (extras, {name: getattr(gaz, name) for name in _EXTRAS}),
+                (cache, dataclasses.replace(gaz, **{name: {} for name in _EXTRAS})),
+            ]:
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                with open(tmp, "wb") as f:
+                    pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+                tmp.replace(path)
         except OSError as e:
             log.warning("could not write gazetteer cache %s: %s", cache, e)
     if custom_path and custom_path.exists():

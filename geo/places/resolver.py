@@ -70,19 +70,18 @@ def find_candidates(gaz: Gazetteer, name: str) -> tuple[list[Candidate], list[st
         for form in dict.fromkeys(forms):
             hits = gaz.lookup_key(form)
             take(hits, [k + "+lemma" for k in match_kinds(form, hits)])
-    if not any(k.startswith("main") for k in found.values()) or all(
-        c.population < SMALL_POPULATION and c.source == "geonames" for c in found
-    ):
-        # a spelling the gazetteer does not list, or one that only a small namesake or an old name has. Only
-        # places this tool is about, or big ones: a sound key of a common word finds a village somewhere
-        spoken = [f for f in ([key] + forms) if not HANGUL.search(f)][:8]
-        for form in spoken:
-            for s in skeletons(form):
-                hits = [c for c in gaz.lookup_sound(s) if c.country in FOCUS or c.population >= SMALL_POPULATION]
-                take(hits, ["alternate+sound"] * len(hits))
+    if not found or all(c.population < SMALL_POPULATION and c.source == "geonames" for c in found):
+        # a spelling the gazetteer does not list, or one that only a small namesake has: Korean romanisations
+        # first (their keys are few), then the sound keys, of places this tool is about or big ones only (a
+        # sound key of a common word finds a village somewhere)
         for form in [key] + forms:
             if (HANGUL.search(form) or form.isascii()) and (k := korean_skeleton(form)):
                 hits = gaz.lookup_korean(k)
+                take(hits, ["alternate+sound"] * len(hits))
+    if not found or all(c.population < SMALL_POPULATION and c.source == "geonames" for c in found):
+        for form in [f for f in ([key] + forms) if not HANGUL.search(f)][:8]:
+            for s in skeletons(form):
+                hits = [c for c in gaz.lookup_sound(s) if c.country in FOCUS or c.population >= SMALL_POPULATION]
                 take(hits, ["alternate+sound"] * len(hits))
     return list(found), list(found.values())
 
