@@ -104,6 +104,47 @@ def accuracy(split: str, failures: bool) -> None:
     print(f"{'overall':<12} {len(a):>4} {100 * sum(a) / len(a):>8.1f}% {100 * sum(b) / len(b):>8.1f}%")
 
 
+def _objective(geo: Geocoder, rows: list[dict]) -> tuple[float, float]:
+    """Accuracy, and the mean margin (clipped to +-2) by which the right candidate beats the best wrong one."""
+    hits, margins = 0, []
+    for row in rows:
+        near = [n for n in row["near"].split(";") if n]
+        res = geo.resolve_all([row["query"]], near, row["country"] or None, explain=True)[0]
+        best = res.to_dict() if res.best else None
+        hits += correct(row, best)
+        if row["expected"] == "not_found":
+            continue
+        scored = (res.explain or {}).get("candidates", [])
+        right = [c["score"] for c in scored if correct(row, c)]
+        wrong = [c["score"] for c in scored if not correct(row, c)]
+        m = (max(right) - max(wrong, default=max(right) - 2)) if right else -2.0
+        margins.append(max(-2.0, min(2.0, m)))
+    return hits / len(rows), sum(margins) / max(1, len(margins))
+
+
+def fit(split: str) -> None:
+    """One pass of coordinate search over the ranking weights on ``split``: accuracy first, then margin."""
+    from geo.places import ranking
+
+    rows = read_names(split)
+    geo = Geocoder(load_gazetteer())
+    for name in ["alternate", "variant", "other_main", "sound", "capital", "country", "region", "distance", "script"]:
+        value, why = ranking.WEIGHTS[name]
+        results = []
+        for factor in (0.0, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0):
+            ranking.WEIGHTS[name] = (value * factor, why)
+            geo.gazetteer._resolved.clear()
+            results.append((_objective(geo, rows), value * factor))
+        # the middle of the values that do best (accuracy, then margin to two decimals): not an edge of a plateau
+        top = max((round(a, 4), round(m, 2)) for (a, m), _ in results)
+        plateau = [v for (a, m), v in results if (round(a, 4), round(m, 2)) == top]
+        best = plateau[len(plateau) // 2]
+        acc, margin = top
+        ranking.WEIGHTS[name] = (best, why)
+        cells = "  ".join(f"{v:+.2f}:{100 * a:.1f}%/{m:.2f}" for (a, m), v in results)
+        print(f"{name:<11} now {value:+.2f} -> best {best:+.2f} ({100 * acc:.1f}%, margin {margin:.2f})   {cells}")
+
+
 def speed() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["TROOPMAP_CACHE"] = tmp
@@ -152,7 +193,11 @@ def main() -> None:
     ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     ap.add_argument("--failures", action="store_true", help="print every miss")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--fit", action="store_true", help="search the ranking weights on the split (dev only!)")
     a = ap.parse_args()
+    if a.fit:
+        fit(a.split)
+        return
     accuracy(a.split, a.failures)
     if not a.no_speed:
         speed()

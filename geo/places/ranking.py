@@ -29,14 +29,15 @@ from geo.model import Place
 from geo.places.gazetteer import Candidate
 from geo.places.names import CYRILLIC, HANGUL, UKRAINIAN_LETTERS, normalise, skeleton, skeletons
 
-# name -> (value, why): the one table of the model's weights, fitted on bench/names.csv (dev part)
+# name -> (value, why): the one table of the model's weights, fitted on bench/names.csv (dev part) with
+# `bench/geocode.py --fit` (one pass of coordinate search; each value the middle of its best plateau)
 WEIGHTS: dict[str, tuple[float, str]] = {
     "custom": (7.0, "a custom entry scores like a place of 10 million people: it was put there on purpose"),
     "capital": (1.0, "a country's capital (GeoNames PPLC)"),
-    "alternate": (-0.7, "matched one of the place's alternate names, not its main name"),
+    "alternate": (-0.5, "matched one of the place's alternate names, not its main name"),
     "variant": (-0.2, "matched an alternate name that respells the main name (same sound key)"),
-    "other_main": (-1.5, "the name is another candidate's main name: an old or foreign name of this place"),
-    "sound": (-1.2, "matched by sound key only: a transliteration the gazetteer does not list"),
+    "other_main": (-1.3, "the name is another candidate's main name: an old or foreign name of this place"),
+    "sound": (-1.5, "matched by sound key only: a transliteration the gazetteer does not list"),
     "lemma": (-0.1, "matched once an inflection, preposition or particle was taken off"),
     "country": (1.5, "in a country named in the request or document"),
     "region": (1.0, "in the admin-1 region of a place named in the request or document"),
@@ -306,6 +307,8 @@ def _explain(scored: list) -> dict:
         "candidates": [
             {
                 "name": c.name,
+                "lat": c.lat,
+                "lon": c.lon,
                 "country": c.country,
                 "admin1": c.admin1,
                 "geonameid": c.geonameid,
