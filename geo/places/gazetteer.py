@@ -56,7 +56,7 @@ KOREAN_COUNTRIES = frozenset({"KP", "KR"})
 COMMON_ZIPF = 4.5
 SOUND_POPULATION = 100_000  # outside FOCUS, a place this big is found by the sound of its name too
 COMMON_LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
-BUILD_VERSION = 14  # bump when _build changes what it indexes, or the Gazetteer's fields
+BUILD_VERSION = 15  # bump when _build changes what it indexes, or the Gazetteer's fields
 
 
 @dataclass(frozen=True)
@@ -325,20 +325,24 @@ def _cities() -> Iterable[dict]:
             yield c
 
 
-def _common_words(keys: Iterable[str]) -> frozenset[str]:
-    """The index keys that are frequent words in a report language (wordfreq, read at build time only)."""
+def _common_words(gaz: Gazetteer) -> frozenset[str]:
+    """The frequent words of a report language that name places: index keys, and Russian and Ukrainian words
+    whose stem is a name's (prose finds inflected names by their stems: "кроме" would be Kromy). wordfreq is
+    read at build time only."""
     try:
         from wordfreq import top_n_list, zipf_frequency
     except ImportError:
         log.warning("wordfreq is not installed: common words will not be told from place names")
         return frozenset()
-    keys = set(keys)
+    keys = set(gaz.index)
     out = set()
     for lang in COMMON_LANGUAGES:
         # the 20,000 most frequent words hold every word at or above COMMON_ZIPF; only those are weighed
-        for word in keys.intersection(top_n_list(lang, 20_000)):
-            if zipf_frequency(word, lang) >= COMMON_ZIPF:
-                out.add(word)
+        for word in top_n_list(lang, 20_000):
+            if (word in keys or (lang in {"ru", "uk"} and stem_key(word) in gaz.stems)) and zipf_frequency(
+                word, lang
+            ) >= COMMON_ZIPF:
+                out.add(normalise(word))
     return frozenset(out)
 
 
@@ -383,7 +387,7 @@ def _build() -> Gazetteer:
         )
         names = {c["name"], *(loc.territories.get(iso) for loc in locales)} - {None}
         gaz.add(cand, names)
-    gaz.common = _common_words(gaz.index)
+    gaz.common = _common_words(gaz)
     return gaz
 
 
@@ -510,6 +514,9 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES) -> Gazetteer:
     if custom_path and custom_path.exists():
         for cand, names in read_custom_places(custom_path):
             gaz.add(cand, names)
+    from geo.places.ranking import set_common_words
+
+    set_common_words(gaz.common)
     _LOADED.clear()
     _LOADED[stamp] = gaz
     return gaz

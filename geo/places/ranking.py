@@ -213,11 +213,24 @@ def score(c: Candidate, context: Sequence = (), query: str = "", kind: str = "ma
     return sum(features(query, c, kind, as_context(context)).values())
 
 
-def needs_signal(query: str, common: bool = False) -> str | None:
-    """Why a query may name no place at all ('acronym', 'common word'), or None."""
+# the frequent words of the report languages that are also names in the index (Gazetteer.common), set when an
+# index is loaded, so that every caller of rank() (the prose extractor too) holds them to the same rule
+_COMMON_WORDS: frozenset[str] = frozenset()
+
+
+def set_common_words(words: frozenset[str]) -> None:
+    global _COMMON_WORDS
+    _COMMON_WORDS = words
+
+
+def needs_signal(query: str, common: bool | None = None) -> str | None:
+    """Why a query may name no place at all ('acronym', 'common word'), or None. ``common``: whether the
+    query is a frequent word; None: look it up among the loaded index's common words."""
     q = query.strip()
     if _ACRONYM.match(q) and q.upper() == q != q.lower():
         return "acronym"
+    if common is None:
+        common = normalise(q) in _COMMON_WORDS
     if common:
         return "common word"
     return None
@@ -228,8 +241,9 @@ def _strong(c: Candidate, kind: str, f: dict[str, float], why: str, ctx: Context
     if c.source == "custom" or c.feature in {"country", "region"}:
         return True
     if why == "acronym":
-        if kind.split("+")[0] == "main" and c.population >= 1_000_000:
-            return True
+        # an all-caps word is an organisation's name far more often than a town's: only a city of millions by
+        # its main name makes it a place (a context does not: "EU" in a report about France is not Eu)
+        return kind.split("+")[0] == "main" and c.population >= 1_000_000
     elif "sound" not in kind:
         # a big place by its main name ("Nice"); by another name, a city of millions ("Moskau") or a big place
         # written in its own script ("Запоріжжя"): not "Rest" for Rasht, nor "Selon" for Salon-de-Provence
@@ -248,13 +262,13 @@ def rank(
     context: Sequence = (),
     *,
     kinds: Sequence[str] | None = None,
-    common: bool = False,
+    common: bool | None = None,
     explain: bool = False,
 ) -> Resolution:
     """Order candidates by their score; decide matched, ambiguous or not_found.
 
     ``kinds``: how each candidate matched ('main', 'alternate', with '+sound' or '+lemma'); found from the
-    query when not given. ``common``: the query is a frequent word of a report language.
+    query when not given. ``common``: the query is a frequent word of a report language (None: look it up).
     """
     if not cands:
         return Resolution(query, "not_found", explain={"reason": "no place has this name"} if explain else None)
