@@ -24,6 +24,7 @@ import os
 import pickle
 import re
 import sys
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -87,6 +88,7 @@ class Candidate:
 
 _FIELDS = tuple(f.name for f in fields(Candidate))
 _EXTRAS = ("sounds", "stems", "first_words")
+_EXTRAS_LOCK = threading.Lock()
 
 
 def usable_name(name: str) -> bool:
@@ -177,10 +179,14 @@ class Gazetteer:
             _append(self.sounds, s, i)
 
     def _extras(self) -> None:
-        """Read sounds, stems and first_words from the cache the first time one is needed."""
-        path, self._extras_path = self._extras_path, None
-        if path is None:
-            return
+        """Read sounds, stems and first_words from the cache the first time one is needed (once, whichever of
+        the dashboard's threads asks first)."""
+        with _EXTRAS_LOCK:
+            if self._extras_path is not None:
+                self._read_extras(self._extras_path)
+                self._extras_path = None
+
+    def _read_extras(self, path: Path) -> None:
         gc.disable()
         try:
             with open(path, "rb") as f:
