@@ -264,6 +264,11 @@ class Gazetteer:
 
         The one offline resolver: see :func:`geo.places.resolver.resolve_offline`.
         """
+        if not (context or country or explain):  # the hot path: a name alone, seen before
+            try:
+                return self._resolved[name]
+            except KeyError:
+                pass
         from geo.places.resolver import resolve_offline
 
         return resolve_offline(self, name, context, country, explain=explain)

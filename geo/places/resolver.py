@@ -96,7 +96,8 @@ def resolve_offline(
 ) -> Resolution:
     """Resolve one name against the offline index, in a context, optionally within one country."""
     ctx = as_context(context)
-    memo = (name, ctx, country, explain)
+    # a name alone is memoised under itself (Gazetteer.resolve looks it up before calling here)
+    memo = name if not (ctx or country or explain) else (name, ctx, country, explain)
     try:
         return gaz._resolved[memo]
     except KeyError:
