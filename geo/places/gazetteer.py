@@ -57,7 +57,7 @@ KOREAN_COUNTRIES = frozenset({"KP", "KR"})
 COMMON_ZIPF = 4.5
 SOUND_POPULATION = 100_000  # outside FOCUS, a place this big is found by the sound of its name too
 COMMON_LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
-BUILD_VERSION = 15  # bump when _build changes what it indexes, or the Gazetteer's fields
+BUILD_VERSION = 16  # bump when _build changes what it indexes, or the Gazetteer's fields
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,10 @@ class Candidate:
 
 
 _FIELDS = tuple(f.name for f in fields(Candidate))
-_EXTRAS = ("sounds", "stems", "first_words")
-_EXTRAS_LOCK = threading.Lock()
+# tables kept in files of their own in the cache, read on first use
+_LAZY = {"sounds": ("sounds",), "prose": ("stems", "first_words")}
+_GROUP_OF = {table: group for group, tables in _LAZY.items() for table in tables}
+_LAZY_LOCK = threading.Lock()
 
 
 def usable_name(name: str) -> bool:
@@ -128,14 +130,15 @@ class Gazetteer:
     # candidates made from rows, per key: prose looks the same names up again and again
     _made: dict[tuple[str, str], tuple[Candidate, ...]] = field(default_factory=dict, repr=False, compare=False)
     _resolved: dict = field(default_factory=dict, repr=False, compare=False)
-    # the cache keeps sounds, stems and first_words in a file of their own, read on first use: an exact name
-    # (most of what `geocode` is asked) needs none of them. Places added before that wait in _pending.
-    _extras_path: Path | None = field(default=None, repr=False, compare=False)
-    _pending: list = field(default_factory=list, repr=False, compare=False)
+    # the cache keeps the sound keys, and the prose extractor's stems and first words, in files of their own,
+    # each read on first use: an exact name (most of what `geocode` is asked) needs none of them. Places added
+    # before then wait in _pending.
+    _lazy: dict[str, Path] = field(default_factory=dict, repr=False, compare=False)
+    _pending: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state["_made"], state["_resolved"], state["_pending"], state["_extras_path"] = {}, {}, [], None
+        state["_made"], state["_resolved"], state["_pending"], state["_lazy"] = {}, {}, {}, {}
         return state
 
     def add(self, cand: Candidate, names: Iterable[str], *, sounds: bool = True) -> None:
@@ -152,14 +155,21 @@ class Gazetteer:
                 korean.add(k)
         for k in korean:
             _append(self.korean, k, i)
-        if self._extras_path is not None:
-            self._pending.append((i, keys, names, sounds))
-        else:
-            self._add_extras(i, keys, names, sounds)
+        for group in _LAZY:
+            item = (i, keys, names, sounds)
+            if group in self._lazy:
+                self._pending.setdefault(group, []).append(item)
+            else:
+                self._add_lazy(group, *item)
         self._made.clear()
         self._resolved.clear()
 
-    def _add_extras(self, i: int, keys: set[str], names: list[str], sounds: bool) -> None:
+    def _add_lazy(self, group: str, i: int, keys: set[str], names: list[str], sounds: bool) -> None:
+        if group == "sounds":
+            if sounds:
+                for s in {skeleton(key) for key in keys} - {""}:
+                    _append(self.sounds, s, i)
+            return
         firsts: dict[str, int] = {}
         for words in [k.split(" ") for k in keys] + [w for n in names if (w := WORD.findall(n))]:
             first = normalise(words[0])
@@ -169,47 +179,44 @@ class Gazetteer:
             for w in (first, stem_word(first)) if CYRILLIC.search(first) else (first,):
                 if first_words.get(w, 0) < n:
                     first_words[w] = n
-        sound_keys = set()
         for key in keys:
             if CYRILLIC.search(key):
                 _append(self.stems, stem_key(key), i)
-            if sounds and (s := skeleton(key)):
-                sound_keys.add(s)
-        for s in sound_keys:
-            _append(self.sounds, s, i)
+
+    def _need(self, group: str) -> None:
+        """Read a lazily kept part of the cache (once, whichever of the dashboard's threads asks first)."""
+        with _LAZY_LOCK:
+            path = self._lazy.get(group)
+            if path is None:
+                return
+            gc.disable()
+            try:
+                with open(path, "rb") as f:
+                    tables = pickle.load(f)
+                for name in _LAZY[group]:
+                    setattr(self, name, tables[name])
+            except Exception:  # a broken cache is rebuilt, never trusted
+                log.warning("gazetteer cache %s unreadable; rebuilding", path)
+                fresh = _build()
+                for name in _LAZY[group]:
+                    setattr(self, name, getattr(fresh, name))
+            finally:
+                gc.freeze()  # and the collector leaves the index alone from now on
+                gc.enable()
+            for item in self._pending.pop(group, []):
+                self._add_lazy(group, *item)
+            del self._lazy[group]
 
     def _extras(self) -> None:
-        """Read sounds, stems and first_words from the cache the first time one is needed (once, whichever of
-        the dashboard's threads asks first)."""
-        with _EXTRAS_LOCK:
-            if self._extras_path is not None:
-                self._read_extras(self._extras_path)
-                self._extras_path = None
-
-    def _read_extras(self, path: Path) -> None:
-        gc.disable()
-        try:
-            with open(path, "rb") as f:
-                extras = pickle.load(f)
-            for name in _EXTRAS:
-                setattr(self, name, extras[name])
-        except Exception:  # a broken cache is rebuilt, never trusted
-            log.warning("gazetteer cache %s unreadable; rebuilding", path)
-            fresh = _build()
-            for name in _EXTRAS:
-                setattr(self, name, getattr(fresh, name))
-        finally:
-            gc.freeze()  # and the collector leaves the index alone from now on
-            gc.enable()
-        for item in self._pending:
-            self._add_extras(*item)
-        self._pending.clear()
+        """Read every lazily kept part now."""
+        for group in list(self._lazy):
+            self._need(group)
 
     # -- lookups the prose extractor uses: same signatures and meaning as before --
     def longest_name(self, word: str) -> int:
         """The most words a name that starts with ``word`` (as prose writes it) has; 0: no name starts so."""
-        if self._extras_path is not None:
-            self._extras()
+        if self._lazy:
+            self._need("prose")
         w = normalise(word)
         return max(self.first_words.get(w, 0), self.first_words.get(stem_word(w), 0))
 
@@ -244,8 +251,8 @@ class Gazetteer:
         try:
             return self._made[table, key]
         except KeyError:
-            if table in _EXTRAS and self._extras_path is not None:
-                self._extras()
+            if self._lazy and table in _GROUP_OF:
+                self._need(_GROUP_OF[table])
             rows = getattr(self, table).get(key, ())
             if isinstance(rows, int):
                 rows = (rows,)
@@ -494,14 +501,14 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES) -> Gazetteer:
         return _LOADED[stamp]
     digest = hashlib.sha256(repr(stamp[:1]).encode()).hexdigest()[:16]  # hash() differs in every process
     cache = cache_dir() / f"gazetteer-{digest}-{BUILD_VERSION}.pickle"
-    extras = cache.with_suffix(".extras.pickle")
+    parts = {group: cache.with_suffix(f".{group}.pickle") for group in _LAZY}
     gaz = None
-    if cache.exists() and extras.exists():
+    if cache.exists() and all(p.exists() for p in parts.values()):
         gc.disable()  # a million small objects: the collector would walk them again and again while loading
         try:
             with open(cache, "rb") as f:
                 gaz = pickle.load(f)
-            gaz._extras_path = extras
+            gaz._lazy = dict(parts)
         except Exception:  # a stale or broken cache is rebuilt, never trusted
             log.warning("gazetteer cache %s unreadable; rebuilding", cache)
         finally:
@@ -512,10 +519,9 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES) -> Gazetteer:
         gaz = _build()
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            for path, obj in [
-                (extras, {name: getattr(gaz, name) for name in _EXTRAS}),
-                (cache, dataclasses.replace(gaz, **{name: {} for name in _EXTRAS})),
-            ]:
+            files = [(parts[g], {name: getattr(gaz, name) for name in tables}) for g, tables in _LAZY.items()]
+            files.append((cache, dataclasses.replace(gaz, **{name: {} for name in _GROUP_OF})))
+            for path, obj in files:  # the main file last: its presence says the others are whole
                 tmp = path.with_suffix(f".{os.getpid()}.tmp")
                 with open(tmp, "wb") as f:
                     pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
