@@ -344,10 +344,11 @@ def context_points(results: Sequence[Resolution], skip: int | None = None) -> Co
     countries = frozenset(c.country for c in clear if c.feature == "country" and c.country)
     places = [c for c in clear if c.feature != "country"]
     strong = [c for c in places if not _small(c)]
-    return Context(
-        weak_points=tuple((c.lat, c.lon, c.uncertainty_km or 0.0) for c in (strong or places)),
-        countries=countries,
-    )
+    # one point per half degree (about 50 km): a file naming a thousand places still gives a short list
+    cells = {}
+    for c in strong or places:
+        cells.setdefault((round(c.lat * 2), round(c.lon * 2)), (c.lat, c.lon, c.uncertainty_km or 0.0))
+    return Context(weak_points=tuple(cells.values()), countries=countries)
 
 
 def _small(c: Candidate) -> bool:
