@@ -284,10 +284,11 @@ def _morph():
     return out
 
 
-def _word_lemmas(word: str) -> list[str]:
-    """Dictionary forms a Russian or Ukrainian word may come from: pymorphy3's, then the ending rules'."""
+def _word_lemmas(word: str, morph: bool) -> list[str]:
+    """Dictionary forms a Russian or Ukrainian word may come from: pymorphy3's (``morph``), then the ending
+    rules'."""
     forms = [word]
-    for m in _morph():
+    for m in _morph() if morph else ():
         for p in m.parse(word)[:6]:
             forms.append(p.normal_form)
             if "ADJF" in p.tag:  # an adjective keeps its gender: курской -> курская
@@ -304,15 +305,17 @@ def _word_lemmas(word: str) -> list[str]:
     return list(dict.fromkeys(f.replace("ё", "е") for f in forms))
 
 
-def lemma_variants(key: str, limit: int = 40) -> list[str]:
+def lemma_variants(key: str, limit: int = 40, *, morph: bool = True) -> list[str]:
     """Normalised dictionary forms of a normalised, possibly inflected name (the name itself not included).
 
-    Cyrillic: every word's lemmas, combined (a name has few words). Latin: a Polish or Czech case ending.
+    Cyrillic: every word's lemmas, combined (a name has few words); ``morph``: pymorphy3's too (0.15 s to load
+    the first time: the resolver asks for them only when the ending rules' forms name no place). Latin: a
+    Polish or Czech case ending.
     """
     words = key.split()
     out: list[str] = []
     if CYRILLIC.search(key):
-        options = [_word_lemmas(w) if CYRILLIC.search(w) else [w] for w in words]
+        options = [_word_lemmas(w, morph) if CYRILLIC.search(w) else [w] for w in words]
         combos = [""]
         for opts in options:
             combos = [f"{c} {o}".strip() for c in combos for o in opts][:limit]

@@ -60,16 +60,21 @@ def find_candidates(gaz: Gazetteer, name: str) -> tuple[list[Candidate], list[st
     if not found:
         stripped = strip_preposition(key)
         bases = [key] + ([stripped] if stripped else [])
-        for base in bases:
-            if base is not key:
-                forms.append(base)
-            if HANGUL.search(base):
-                forms.extend(strip_particle(base))
-            elif CYRILLIC.search(base) or base is stripped:
-                forms.extend(lemma_variants(base))
-        for form in dict.fromkeys(forms):
-            hits = gaz.lookup_key(form)
-            take(hits, [k + "+lemma" for k in match_kinds(form, hits)])
+        # the ending rules first; pymorphy3 (loaded on first use) only when their forms name no place
+        for morph in (False, True):
+            for base in bases:
+                if base is not key:
+                    forms.append(base)
+                if HANGUL.search(base):
+                    forms.extend(strip_particle(base))
+                elif CYRILLIC.search(base) or base is stripped:
+                    forms.extend(lemma_variants(base, morph=morph))
+            for form in dict.fromkeys(forms):
+                hits = gaz.lookup_key(form)
+                take(hits, [k + "+lemma" for k in match_kinds(form, hits)])
+            if found or not CYRILLIC.search(key):
+                break
+        forms = list(dict.fromkeys(forms))
     if not found or all(c.population < SMALL_POPULATION and c.source == "geonames" for c in found):
         # a spelling the gazetteer does not list, or one that only a small namesake has: Korean romanisations
         # first (their keys are few), then the sound keys, of places this tool is about or big ones only (a
