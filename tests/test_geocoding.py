@@ -133,3 +133,12 @@ def test_near_a_country_or_region_and_the_country_filter(geocoder):
     assert r.best.country == "RU"
     [r] = geocoder.resolve_all(["Moscow"], country="US")
     assert (r.best.country, r.best.admin1) == ("US", "ID")
+
+
+def test_csv_ingest_resolves_with_the_same_resolver(geocoder):
+    from geo.ingest import place_resolver
+
+    places = place_resolver(geocoder)(["Pokrovsk", "в Курской области", "NATO"])
+    assert (places["Pokrovsk"].country, places["Pokrovsk"].geonameid) == ("UA", 704422)
+    assert places["в Курской области"].name == "Kursk Oblast"
+    assert places["NATO"].status == "not_found" and not places["NATO"].resolved
