@@ -211,7 +211,7 @@ def korean_skeleton(name: str) -> str:
 # -- inflection --------------------------------------------------------------------------------------------
 # words of place before a name ("в Харькове", "pod Kurskiem", "near Kursk"); cut off when what remains is a name
 PREPOSITIONS = frozenset(
-    """в во на под подо під підо у із из з зі від от до около возле біля близ за над под поблизу район районе
+    """в во на под подо під підо у із из з зі від от до около возле біля близ за над поблизу район районе
     pod w we z ze do u koło kolo przy ke na v ve od
     in near at from to around outside into by of à a au aux de du des en près vers bei nahe nach von aus um im
     en cerca desde hacia""".split()
