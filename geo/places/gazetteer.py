@@ -201,7 +201,6 @@ class Gazetteer:
                 for name in _LAZY[group]:
                     setattr(self, name, getattr(fresh, name))
             finally:
-                gc.freeze()  # and the collector leaves the index alone from now on
                 gc.enable()
             for item in self._pending.pop(group, []):
                 self._add_lazy(group, *item)
@@ -512,7 +511,6 @@ def load_gazetteer(custom_path: Path | None = CUSTOM_PLACES) -> Gazetteer:
         except Exception:  # a stale or broken cache is rebuilt, never trusted
             log.warning("gazetteer cache %s unreadable; rebuilding", cache)
         finally:
-            gc.freeze()  # and the collector leaves the index alone from now on
             gc.enable()
     if gaz is None:
         log.info("building the gazetteer index (once; cached in %s)", cache)
