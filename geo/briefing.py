@@ -17,7 +17,7 @@ from pathlib import Path
 from geo.errors import TroopmapError
 from geo.mapping import STYLE, MapOptions, date_text, map_html, strength_text
 from geo.model import Event
-from geo.timeline import timeline_bytes
+from geo.timeline import date_span, plural, timeline_bytes
 
 SLIDE_PX = (1920, 1080)
 # Offline means silent: headless Chromium still phones home by itself (component and safe-browsing updates,
@@ -97,10 +97,10 @@ def map_png(events: Sequence[Event], options: MapOptions) -> bytes:
 
 def subtitle(filters, events: Sequence[Event]) -> str:
     """What a slide must say about what it shows: the dates covered, the filters, how many events."""
-    dates = [d for e in events for d in (e.start, e.end) if d]
-    span = f"{min(dates)} – {max(dates)}" if dates else "no dated events"
+    drawn = date_span(events)  # what the chart draws: a month-precision date runs to the month's end
+    span = f"{drawn[0]} – {drawn[1]}" if drawn else "no dated events"
     rest = [p for p in filters.describe().split("; ") if p != "all events" and " to " not in p]
-    return " · ".join([span, *rest, f"{len(events)} events"])
+    return " · ".join([span, *rest, plural(len(events), "event")])
 
 
 def timeline_image(events: Sequence[Event], fmt: str, title: str, subtitle: str, classification: str = "") -> bytes:

@@ -13,6 +13,7 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
+from geo.escape import xml_text
 from geo.mapping import STYLE, date_text, strength_text
 from geo.model import Event, Kind
 from geo.spreadsheet import safe_cell
@@ -110,7 +111,7 @@ def to_kml(events: Sequence[Event], name: str = "troopmap events") -> str:
     ET.register_namespace("", ns)
     kml = ET.Element(f"{{{ns}}}kml")
     doc = ET.SubElement(kml, f"{{{ns}}}Document")
-    ET.SubElement(doc, f"{{{ns}}}name").text = name
+    ET.SubElement(doc, f"{{{ns}}}name").text = xml_text(name)
     for k, s in STYLE.items():
         st = ET.SubElement(doc, f"{{{ns}}}Style", id=f"conf{k or 0}")
         ls = ET.SubElement(st, f"{{{ns}}}LineStyle")
@@ -123,14 +124,15 @@ def to_kml(events: Sequence[Event], name: str = "troopmap events") -> str:
         if geom is None:
             continue
         pm = ET.SubElement(doc, f"{{{ns}}}Placemark")
-        ET.SubElement(pm, f"{{{ns}}}name").text = e.label
-        # Google Earth renders <description> as HTML: escape for HTML here, ElementTree escapes for XML
+        # Google Earth renders <name> and <description> as HTML: escape for HTML here, ElementTree escapes for XML,
+        # and characters XML 1.0 cannot hold at all (NUL, ESC, VT…) are dropped, or the file would not open
+        ET.SubElement(pm, f"{{{ns}}}name").text = html.escape(xml_text(e.label))
         desc = (
             f"{date_text(e)}; strength {strength_text(e)}; confidence "
             f"{e.confidence or '-'} {STYLE.get(e.confidence, STYLE[None])['label']}; source {e.source or '-'}"
             f"; report {e.report_id or '-'}\n{e.evidence or ''}"
         )
-        ET.SubElement(pm, f"{{{ns}}}description").text = html.escape(desc)
+        ET.SubElement(pm, f"{{{ns}}}description").text = html.escape(xml_text(desc))
         ET.SubElement(pm, f"{{{ns}}}styleUrl").text = f"#conf{e.confidence or 0}"
         if e.start:
             ts = ET.SubElement(pm, f"{{{ns}}}TimeSpan")

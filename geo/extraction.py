@@ -23,7 +23,7 @@ import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import accumulate, chain, compress
 from operator import gt, itemgetter, ne, not_, or_
@@ -31,8 +31,11 @@ from operator import gt, itemgetter, ne, not_, or_
 from geo import lexicon as lx
 from geo.confidence import PUNCTUATION, cues, fold_label, spaced
 from geo.dates import period_end
-from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank
+from geo.gazetteer import Candidate, Gazetteer, context_points, km, normalise, rank
 from geo.model import Event, Kind, Place, Precision, Problem, Report, bulk
+from geo.reading import cues as scope
+from geo.reading import mentions as names
+from geo.reading import quantities
 from geo.text import alternation
 
 log = logging.getLogger(__name__)
@@ -241,8 +244,58 @@ def _infer_year(
 _DIGIT = re.compile(r"\d")
 
 
+_DATELINE_PREFIX = re.compile(
+    r"^\s*\(?[^\W\d_a-zа-яё][^\W\d_a-zа-яё\s.'-]*(?:[\s-][^\W\d_a-zа-яё][^\W\d_a-zа-яё.'-]*)*\s*[,=]"
+    r"[^.()\n]{0,30}?(?:\([^)]{1,30}\))?\s*\.?\s*(?:[-–—]+|\.)\s*"
+)
+_NIGHT_TO = re.compile(r"(?:" + "|".join(map(re.escape, lx.NIGHT_TO)) + r")\s*$")
+# Korean days of the current month: "지난 7일", "8~10일", "23일 새벽"; a day right before a verb of saying or a
+# briefing is when something was said ("24일 정례 브리핑에서", "6일 전했다")
+_KO_DAYS = re.compile(
+    r"(?<![\d월])(\d{1,2})\s*(?:[~∼-]\s*(\d{1,2})\s*)?일(?!\s*(?:밝혔|전했|말했|발표|[^.]{0,6}브리핑))"
+)
+
+
+def strip_dateline(sentence: str) -> str:
+    """A report's opening "SEOUL, Oct 18 (Reuters) -" / "KIEV, 5 oct (EFE).-" / "ЛУГАНСК, 4 февраля." cut off:
+    its date is when the report was filed. The spacing is kept, so offsets do not move."""
+    m = _DATELINE_PREFIX.match(sentence)
+    if not m or not re.search(r"\d", m.group()):
+        return sentence
+    return " " * m.end() + sentence[m.end() :]
+
+
+def _korean_days(sentence: str, published: dt.date | None):
+    """The first Korean day (or range of days) stated without a month, in the month of publication (or the one
+    before, for a day still to come in it)."""
+    if not published or "일" not in sentence:
+        return None
+    m = _KO_DAYS.search(sentence)
+    if not m:
+        return None
+
+    def day(d: int) -> dt.date | None:
+        first = published.replace(day=1)
+        if d > published.day:
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        try:
+            return first.replace(day=d)
+        except ValueError:
+            return None
+
+    a, b = day(int(m.group(1))), day(int(m.group(2))) if m.group(2) else None
+    if a is None or (b is not None and b < a):
+        return None
+    return a, b
+
+
 def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None, Precision]:
     """The first date or date range a sentence states (relative ones against ``published``)."""
+    start, end, precision = _find_dates(strip_dateline(sentence), published)
+    return start, end, precision
+
+
+def _find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None, Precision]:
     low = sentence.casefold()
     best: tuple[int, dt.date, dt.date | None] | None = None
     months = _months()
@@ -298,8 +351,15 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
             if len(singles) > 1:
                 return min(singles), max(singles), Precision.DAY
     if best:
+        if best[2] is None and _NIGHT_TO.search(low[: best[0]]):  # "в ночь на 29 октября": 28 to 29 October
+            return best[1] - dt.timedelta(days=1), best[1], Precision.DAY
         return best[1], best[2], Precision.DAY
-    if m := _month_alone().search(low):  # "late November", "Ende November", "en novembre"
+    if "월" not in low and (days := _korean_days(sentence, published)):
+        return days[0], days[1], Precision.DAY
+    m = _month_alone().search(low)
+    if m and m.group().split()[0] in lx.SINCE and _weekday(low) is not None:
+        m = None  # "on Tuesday ..., the most since October": the weekday says when
+    if m:  # "late November", "Ende November", "en novembre"
         start = _infer_year(months[m.group("m").casefold()], 1, published, m.group("y"), year)
         if start:
             return start, period_end(start, Precision.MONTH), Precision.MONTH
@@ -316,7 +376,7 @@ def find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | None
             return published, None, Precision.DAY
         wd = _weekday(low)
         if wd is not None:
-            back = (published.weekday() - wd) % 7 or 7
+            back = (published.weekday() - wd) % 7  # "on Friday" in a Friday's report is that day
             return published - dt.timedelta(days=back), None, Precision.DAY
     return None, None, Precision.DAY
 
@@ -372,7 +432,8 @@ def _weekday_pattern() -> re.Pattern:
 # -- strength ----------------------------------------------------------------------------------------------
 # a number not inside a word or another number; the look behind follows the first digit, so that re skips
 # ahead to the digits
-_NUMBER = re.compile(r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f.,]\d{3})+|\d*(?:[.,]\d+)?))(?![^\W천만])")
+# (Hangul may follow a number: "1500여 명", "3000명")
+_NUMBER = re.compile(r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f.,]\d{3})+|\d*(?:[.,]\d+)?))(?![^\W\uac00-\ud7a3])")
 
 
 _WORDS = re.compile(r"\w+")
@@ -386,13 +447,14 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
     nouns = _troop_nouns(language)
     if not nouns.search(sentence.casefold()):  # no word for troops, no count of them
         return None, False, None
+    sentence = quantities.with_digits(sentence, language)
     for m in _NUMBER.finditer(sentence):
         raw = m.group(1)
         after = sentence[m.end() : m.end() + 80]
         before = sentence[max(0, m.start() - 30) : m.start()].casefold()
         if _NOT_A_COUNT.match(after):
             continue
-        if _YEAR.fullmatch(raw) or _starts_with_month(after):
+        if (_YEAR.fullmatch(raw) and not nouns.match(after.lstrip().casefold())) or _starts_with_month(after):
             continue
         digits = _THOUSANDS_SEPARATOR.sub("", raw)
         if not digits.isdigit():
@@ -409,6 +471,8 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
         found = nouns.search(window)
         if found is None:
             continue
+        if quantities.in_range(before, after) or quantities.about_losses(before, after, language):
+            continue  # one end of a range, or a count of losses or equipment
         noun = found.group()
         approx = any(w in lx.APPROXIMATE for w in _WORDS.findall(before)[-2:]) or "~" in before[-2:]
         unit = _unit_phrase(sentence[m.end() : m.end() + 80], noun, language)
@@ -506,9 +570,13 @@ class Extractor:
     def __init__(self, geocoder):
         self.geocoder = geocoder
         self.gazetteer: Gazetteer = geocoder.gazetteer
+        names.load(lx.LANGUAGES)
         # prose repeats its words and names: each is looked up once while it is in these caches
         self._lookup = lru_cache(maxsize=1 << 17)(self._lookup_uncached)
         self._longest_name = lru_cache(maxsize=1 << 17)(self.gazetteer.longest_name)
+        self._inflected = lru_cache(maxsize=1 << 16)(self._inflected_uncached)
+        self._ordinary_seen: dict[tuple[str, str, bool], bool] = {}
+        names.load_morphology(lx.LANGUAGES)
 
     def extract(self, report: Report) -> Extraction:
         text = report.text or ""
@@ -520,6 +588,7 @@ class Extractor:
         sent_of = list(map(partial(bisect_right, [a for a, _ in sentences[1:]]), tokens.starts))
         mentions = self._find_mentions(text, tokens, sent_of, sentences, lang)
         self._resolve(mentions)
+        _mark_regions(mentions, tokens, sent_of)
         out.places = mentions
         out.events = self._events(report, lang, text, tokens, sentences, mentions)
         return out
@@ -560,6 +629,7 @@ class Extractor:
         tried = set().union(*(map(back.__add__, hopeful) for back in range(1 - MAX_NGRAM, 1)))
         tried = sorted(tried.difference(range(1 - MAX_NGRAM, 0)))
         sentence_starts = {a for a, _ in sentences}
+        cyrillic = lang in {"ru", "uk"} or _CYRILLIC.search(text) is not None  # inflected names to look up
         mentions: list[Mention] = []
         after = 0  # the first word not inside a mention found already
         for i in tried:
@@ -570,6 +640,21 @@ class Extractor:
                 # a cased word that starts no name in the gazetteer starts no mention, nor one without a capital
                 # within reach ("de Gaulle", but not "de la")
                 longest = min(self._longest_name(words[i]), MAX_NGRAM)
+                if not longest and cyrillic and capital[i] and _CYRILLIC.match(words[i]):
+                    # an inflected form the stems miss: "Харькова", "Ростовської області", "Херсонщину"
+                    nxt = words[i + 1] if i + 1 < n_tokens and sent_of[i + 1] == sent_of[i] else ""
+                    cands = self._inflected(words[i], nxt, lang)
+                    if (
+                        cands
+                        and not self._ordinary(
+                            words[i], words[i], None, cands, lang, tokens.starts[i], text, sentence_starts
+                        )
+                        and not _inside_longer_name(text, tokens, i, sent_of, sentence_starts)
+                    ):
+                        start, end = tokens.starts[i], tokens.ends[i]
+                        mentions.append(Mention(start, end, text[start:end], sent_of[i], i, i, cands))
+                        after = i + 1
+                    continue
                 if not longest or not (capital[i] or True in capital[i : i + longest]):
                     continue
             # the spans i..j to try, longest first: no longer than a name starting so, within the sentence, up
@@ -579,6 +664,11 @@ class Extractor:
                 last = number.index(True, i) - 1
             last = i + sent_of[i : last + 1].count(sent_of[i]) - 1
             found = None
+            if cyrillic and cased[i] and capital[i] and _CYRILLIC.match(words[i]):
+                # a name the stems miss ("Харькова"): its dictionary form, if it is a one-word name
+                nxt = words[i + 1] if i + 1 < n_tokens and sent_of[i + 1] == sent_of[i] else ""
+                if not self._lookup(words[i])[0] and (cands := self._inflected(words[i], nxt, lang)):
+                    found = (i, words[i], cands, None)
             for j in range(last, i - 1, -1):
                 # in a cased script, a name has a capital in it (a name of one word, two letters or more)
                 if cased[i] and not (True in capital[i : j + 1] if j > i else capital[i] and len(words[i]) >= 2):
@@ -590,10 +680,68 @@ class Extractor:
                     break
             if found and not self._person_or_org(text, tokens, cased[i], i, found[0], sent_of, sentence_starts, lang):
                 j, surface, cands, particle = found
+                if i == j and self._ordinary(
+                    words[i], surface, particle, cands, lang, tokens.starts[i], text, sentence_starts
+                ):
+                    continue
+                if (
+                    i == j
+                    and cyrillic
+                    and j + 1 < n_tokens
+                    and sent_of[j + 1] == sent_of[j]
+                    and names.modifies_noun(words[j], words[j + 1], lang)
+                ):
+                    continue  # "Черноморского флота": a fleet, not a town
                 start, end = tokens.starts[i], tokens.ends[j] - (len(particle) if particle else 0)
                 mentions.append(Mention(start, end, text[start:end], sent_of[i], i, j, cands, particle))
                 after = j + 1
+        if cyrillic:
+            mentions = self._place_adjectives(text, tokens, sent_of, lang, mentions)
         return mentions
+
+    def _place_adjectives(self, text, tokens: Tokens, sent_of, lang, found: list[Mention]) -> list[Mention]:
+        """Lower-case adjectives of a place before an area word ("на курское направление"): the area of that place."""
+        taken = {k for m in found for k in range(m.first, m.last + 1)}
+        extra = []
+        for hit in names.PLACE_ADJECTIVE.finditer(text):
+            k = bisect_right(tokens.starts, hit.start()) - 1
+            if k in taken or k + 1 >= len(tokens.texts) or tokens.starts[k] != hit.start():
+                continue
+            cands = self._inflected(hit.group(1), tokens.texts[k + 1], lang)
+            if cands:
+                extra.append(Mention(hit.start(), hit.end(1), hit.group(1), sent_of[k], k, k, cands))
+        return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+    def _inflected_uncached(self, word: str, next_word: str, lang: str) -> tuple[Candidate, ...]:
+        """Candidates for a Russian or Ukrainian word through its dictionary forms (geo.reading.mentions)."""
+        for key, region in names.lemma_keys(word, lang, next_word):
+            cands = self.gazetteer.lookup_key(normalise(key))
+            if cands:
+                if region:  # the area named after a town: its point stands for the area
+                    cands = tuple(replace(c, feature="region") if c.feature == "city" else c for c in cands)
+                return cands
+        return ()
+
+    def _ordinary(self, word, surface, particle, cands, lang, start, text, sentence_starts) -> bool:
+        """A one-word hit that is an ordinary word of the language, an acronym or a date word (geo.reading.mentions)."""
+        if particle is not None:
+            return False  # a Korean name with its particle cut off is a noun
+        hangul = bool(_HANGUL.search(word))
+        before = text[max(0, start - 3) : start].rstrip()
+        # the first word of a sentence, of a quote, or after a dateline ("KHERSON, 12 janvier (AFP) – Les ...")
+        opening = start in sentence_starts or not before or before[-1] in '"«“„(–—-:'
+        key = (word, lang, opening)
+        if key not in self._ordinary_seen:  # one word, one answer: its candidates are the word's
+            low = word.casefold()
+            self._ordinary_seen[key] = names.ordinary_word(
+                word,
+                lang,
+                sentence_start=opening,
+                hangul=hangul,
+                population=max((c.population or 0 for c in cands), default=0),
+                calendar_word=not hangul and (low in _months() or low in _weekdays()),
+            )
+        return self._ordinary_seen[key]
 
     @staticmethod
     def _person_or_org(text, tokens: Tokens, cased, i, j, sent_of, sentence_starts, lang) -> bool:
@@ -616,6 +764,7 @@ class Extractor:
             and words[k][:1].isupper()
             and text[ends[j] : starts[k]] in _ADJACENT
             and starts[k] not in sentence_starts
+            and not (k + 1 < len(words) and words[k + 1].casefold() in lx.REGION_WORDS)  # "Суджи Курской области"
         ):
             return True
         if (
@@ -644,6 +793,14 @@ class Extractor:
             m.place = places[key]
 
     # - events -
+    @staticmethod
+    def _speaks(m: Mention, tokens: Tokens, lang: str) -> bool:
+        """Whether the word after a place is a verb of saying or denying: the place stands for its government."""
+        k = m.last + 1
+        if k >= len(tokens.texts) or m.particle is not None or not tokens.starts[k] - m.end <= 1:
+            return False  # "Warsaw said", not "troops reached Kursk, said the ministry"
+        return scope.says(tokens.texts[k], lang)
+
     def _role(self, m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence_start: int) -> str:
         if m.particle is not None:
             role = lx.KO_PARTICLES.get(m.particle, "at")
@@ -653,16 +810,26 @@ class Extractor:
         if _HANGUL.search(m.text):
             return "location"
         langs = [lang] if lang in lx.ORIGIN else list(lx.ORIGIN)
-        first = max(0, m.first - 3)
+        first = max(0, m.first - 5)
         while first < m.first and tokens.starts[first] < sentence_start:
             first += 1
         before = [w.casefold() for w in tokens.texts[first : m.first]]
+        genitive = len(before) >= 2 and before[-1] in _GENITIVE and before[-2] in lx.AREA_NOUNS.get(lang, ())
+        before = before[-5:] if genitive else before[-3:]  # "vers le secteur d'Orikhiv": look past "secteur d'"
         # a list ("Vladivostok, Ussuriysk et Khabarovsk") takes the role of its first item
         prev_in_list = [q for q in mentions_in_sentence if q.last < m.first]
-        if prev_in_list and m.first - prev_in_list[-1].last <= 2:
+        if prev_in_list and m.first - prev_in_list[-1].last <= 2 and not self._speaks(m, tokens, lang):
             between = tokens.texts[prev_in_list[-1].last + 1 : m.first]
             if all(w.casefold() in lx.LIST_JOINERS for w in between):
                 return "list"
+        if len(before) >= 2:
+            pair = " ".join(before[-2:])
+            if pair in lx.ORIGIN_PHRASES:  # "из-под Харькова", "з-під Бахмута"
+                return "origin"
+            if pair in lx.DESTINATION_PHRASES or before[-1] in lx.DESTINATION_PHRASES:  # "bound for", "в направлении"
+                return "destination"
+        if self._speaks(m, tokens, lang):  # "Warsaw said", "Moscou dément": an actor, not a place of events
+            return "subject"
         near = before[-2:]
         for w in reversed(near):
             for lg in langs:
@@ -674,7 +841,10 @@ class Extractor:
             return "origin"
         if before and before[-1] in lx.DESTINATION_VERBS:
             return "destination"
-        for w in reversed(before):
+        for k in range(len(before) - 1, -1, -1):
+            w = before[k]
+            if k > 0 and w in _GENITIVE and before[k - 1] in lx.AREA_NOUNS.get(lang, ()):
+                continue  # "le secteur d'Orikhiv", "en direction de Khojavend": of, not from
             for lg in langs:
                 if w in lx.DESTINATION.get(lg, ()):
                     return "destination"
@@ -686,33 +856,102 @@ class Extractor:
                     return "location"
         return "subject"  # no preposition: "Moscou dément", "Pyongyang aurait décidé" speak of a government
 
+    @staticmethod
+    def _stated(roles, sentence: str, offset: int, lang: str, text: str, quiet: bool = False):
+        """The (mention, role) pairs of a sentence that an event may be made of: not those in a clause that negates,
+        denies or forecasts (geo.reading.cues), nor the place where something was said ("told reporters in Seoul",
+        "In Seoul, the NIS said ...")."""
+        if not quiet and scope.no_event(sentence, lang):  # only a sentence that negates, denies or forecasts is cut
+            spans = scope.clauses(sentence, lang)
+            barred = [scope.no_event(sentence[x:y], lang) for x, y in spans]
+        else:
+            spans, barred = [(0, len(sentence))], [False]
+        head = sentence.lstrip()
+        kept = []
+        for m, r in roles:
+            at = m.start - offset
+            clause = next(k for k, (x, y) in enumerate(spans) if x <= at < y or k == len(spans) - 1)
+            if barred[clause]:
+                continue
+            if m.start <= 2 and text[m.end : m.end + 1] in {",", "=", "(", "–", "—", " "} and _dateline(text, m):
+                continue  # "SEOUL, Oct 18 (Reuters) -", "(서울=연합뉴스)": where the report was filed
+            if r in {"location", "destination"} and m.particle is None and not quiet:
+                before = sentence[max(0, at - 40) : at]
+                if scope.speech_near(" ".join(before.split()[-4:]), lang):
+                    continue
+                opening = len(sentence) - len(head)
+                if (
+                    at - opening < 12
+                    and sentence[m.end - offset : m.end - offset + 2].startswith(",")
+                    and _statement_follows(sentence[m.end - offset :], lang)
+                ):
+                    continue  # "In Seoul, the NIS told lawmakers ...": where it was said
+            kept.append((m, r))
+        return kept
+
     def _events(self, report, lang, text, tokens, sentences, mentions) -> list[Event]:
         found: list[dict] = []  # each event's fields, made into events once the report's own cue is known
         report_cue: tuple[int | None, str | None] = (None, None)
         prev_places: list[Place] = []
+        last_made: list[dict] = []  # the events the sentence before made
+        last_named: list[Place] = []  # the places the sentence before named, events or not
         prev_when: tuple[dt.date | None, dt.date | None, Precision] = (None, None, Precision.DAY)
+        # events are read per clause that states its own (geo.reading.cues.units), mentions found per sentence
+        units = [(a + x, a + y) for a, b in sentences for x, y in scope.units(text[a:b], lang)]
+        # what a whole sentence states, for its clauses that state no date, count or cue of their own
+        whole = {a: b for a, b in sentences}
+        sentence_of = [max(a for a in whole if a <= x) for x, _ in units]
+        said: dict[int, tuple] = {}
+
+        def sentence_says(k: int) -> tuple:
+            a = sentence_of[k]
+            if a not in said:
+                sent = text[a : whole[a]]
+                said[a] = (find_dates(sent, report.published), find_strength(sent, lang), find_confidence(sent, lang))
+            return said[a]
+
+        unit_starts = [a for a, _ in units[1:]]
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             if m.place and m.place.resolved and m.place.feature != "country":
-                by_sentence.setdefault(m.sentence, []).append(m)
-        for s, (a, b) in enumerate(sentences):
+                by_sentence.setdefault(bisect_right(unit_starts, m.start), []).append(m)
+        for s, (a, b) in enumerate(units):
             sentence = text[a:b]
             ms = by_sentence.get(s, [])
             conf = find_confidence(sentence, lang)
-            if not ms:  # a cue in a sentence without places speaks for the whole report
-                if conf[0] is not None:
-                    report_cue = max(report_cue, conf, key=lambda c: c[0] or 0)
-                prev_places, prev_when = [], (None, None, Precision.DAY)
+            split = (a, b) != (sentence_of[s], whole[sentence_of[s]])  # a clause of a longer sentence
+            if not ms:
+                if not split:  # a cue in a sentence without places speaks for the whole report
+                    if conf[0] is not None:
+                        report_cue = max(report_cue, conf, key=lambda c: c[0] or 0)
+                    prev_places, prev_when = [], (None, None, Precision.DAY)
                 continue
+            named, last_named = last_named, [m.place for m in ms if m.start > 2]  # (not a dateline)
             low = sentence.casefold()
             strength, approx, unit = find_strength(sentence, lang)
+            if split and strength is None:
+                strength, approx, unit = sentence_says(s)[1]
+            if split and conf[0] is None:
+                conf = sentence_says(s)[2]
             moving = _has_stem(low, lx.MOVEMENT, lang)
             # "They are housed in ...": the troops of the sentence before, and its date if this one states none
             refers_back = bool(prev_places) and _refers_back(sentence, lang)
-            military = strength is not None or refers_back or _has_stem(low, lx.MILITARY, lang)
+            military = (
+                strength is not None
+                or refers_back
+                or _has_stem(
+                    text[sentence_of[s] : whole[sentence_of[s]]].casefold() if split else low, lx.MILITARY, lang
+                )
+            )
             if not (military or (moving and prev_places)):
                 continue
+            quiet = scope.quiet(low, lang)  # no negation, denial, forecast, diplomacy or speech
+            if not quiet and scope.diplomatic(sentence, lang):  # a visit, talks, a conference: places, no event
+                prev_places = []
+                continue
             start, end, precision = find_dates(sentence, report.published)
+            if start is None and split:
+                start, end, precision = sentence_says(s)[0]
             if start is None and refers_back:
                 start, end, precision = prev_when
             roles: list[tuple[Mention, str]] = []
@@ -725,10 +964,39 @@ class Extractor:
                 for k in range(len(roles) - 2, -1, -1):
                     if roles[k][0].particle in {"와", "과", "및"}:
                         roles[k] = (roles[k][0], roles[k + 1][1])
+            roles = self._stated(roles, sentence, a, lang, text, quiet)
+            if not roles:
+                prev_places = []
+                continue
+            roles = _town_carries_region(roles)
+            if not any(r in {"origin", "destination", "location"} for _, r in roles):
+                # "advanced south of Pokrovsk": with no other place, the reference point is where it happened
+                roles = [(m, "location" if r == "reference" else r) for m, r in roles]
+            if (
+                moving
+                and not any(r in {"destination", "location"} for _, r in roles)
+                and _has_stem(low, lx.REACH, lang)
+            ):
+                # "haben die Region Kursk erreicht": the object of a verb of reaching is where they got to
+                roles = [(m, "destination" if r == "subject" else r) for m, r in roles]
             origins = [m.place for m, r in roles if r == "origin"]
-            targets = [m.place for m, r in roles if r in {"destination", "location"}]
-            if moving and not targets and origins and prev_places:
+            targets = _most_specific([(m, r) for m, r in roles if r in {"destination", "location"}], tokens.texts)
+            if refers_back and not targets and origins and last_made:
+                # "... had been moved to the area on 12 December. They came from Korenevo.": the origin of the
+                # events of the sentence before
+                for e in last_made:
+                    if e.get("origin") is None and e["place"] != origins[0]:
+                        e.update(kind=Kind.MOVEMENT, origin=origins[0], evidence=f"{e['evidence']} {sentence.strip()}")
+                        if start is not None and (start, end) != prev_when[:2]:  # this sentence states its own date
+                            e.update(start=start, end=end, precision=precision)
+                        if e["strength"] is None and strength is not None:
+                            e.update(strength=strength, strength_approx=approx, unit=unit)
+                last_made = []
+                continue
+            if moving and refers_back and not targets and origins and prev_places:
                 targets = prev_places[:1]
+            if moving and origins and not targets and named and _to_that_place(sentence, lang):
+                targets = [p for p in (prev_places or named)[:1] if p not in origins]  # "moved to the town from X"
             if moving and targets and not origins and prev_places and any(r == "destination" for _, r in roles):
                 origins = [p for p in prev_places[:1] if p not in targets]
             common = dict(
@@ -745,12 +1013,14 @@ class Extractor:
                 evidence=sentence.strip(),
             )
             if moving and origins and targets:
-                made = [dict(common, kind=Kind.MOVEMENT, place=t, origin=origins[0]) for t in targets]
+                # "from Smolensk and Bryansk to Baranovichi": one movement from each origin
+                made = [dict(common, kind=Kind.MOVEMENT, place=t, origin=o) for t in targets for o in origins if o != t]
             elif moving and targets and any(r == "destination" for _, r in roles):
                 made = [dict(common, kind=Kind.MOVEMENT, place=t) for t in targets]
             else:
                 made = [dict(common, kind=Kind.PRESENCE, place=p) for p in (targets or origins)]
             found.extend(made)
+            last_made = made
             prev_places, prev_when = targets or origins, (start, end, precision)
         if report_cue[0] is not None:
             for e in found:
@@ -827,6 +1097,118 @@ def _extract_or_error(extractor: Extractor, report: Report) -> Extraction | Exce
         return e
 
 
+@lru_cache(maxsize=16)
+def _that_place_pattern(lang: str) -> re.Pattern:
+    preps = lx.DESTINATION.get(lang, set()) | lx.AMBIGUOUS.get(lang, set())
+    nouns = lx.PLACE_NOUNS.get(lang, ())
+    return re.compile(
+        rf"(?<!\w)(?:{alternation(preps)})\s+(?:(?:the|this|that|la|le|die|den|das|el|esta|este)\s+)?"
+        rf"(?:{alternation(nouns)})(?!\w)"
+    )
+
+
+def _to_that_place(sentence: str, lang: str) -> bool:
+    """ "moved to the town", "перекинули до міста": a movement to the place the sentence before named."""
+    return lang in lx.PLACE_NOUNS and _that_place_pattern(lang).search(sentence.casefold()) is not None
+
+
+def _mark_regions(mentions: list[Mention], tokens: Tokens, sent_of) -> None:
+    """A town's name with a word for a region next to it ("la región de Donetsk", "Kursk oblast") names the
+    region: its point stands for the region, and a town named with it carries the event."""
+    words = tokens.texts
+    for m in mentions:
+        p = m.place
+        if p is None or p.feature != "city":
+            continue
+        for k in (m.first - 2, m.first - 1, m.last + 1):
+            if 0 <= k < len(words) and sent_of[k] == m.sentence and words[k].casefold() in lx.REGION_WORDS:
+                m.place = replace(p, feature="region")
+                break
+
+
+def _inside_longer_name(text: str, tokens: Tokens, i: int, sent_of, sentence_starts) -> bool:
+    """ "Часового Яру": a word right after another capitalised word (not the sentence's first) is part of a
+    longer name the gazetteer does not know, not a name of its own."""
+    if i == 0 or sent_of[i - 1] != sent_of[i]:
+        return False
+    prev = tokens.texts[i - 1]
+    return (
+        prev[:1].isupper()
+        and tokens.starts[i - 1] not in sentence_starts
+        and text[tokens.ends[i - 1] : tokens.starts[i]] in _ADJACENT
+    )
+
+
+REGION_REACH_KM = 300  # how far a region's point may lie from a town in it
+_DATELINE = re.compile(r"\s*(?:[,=]|\(|[–—-]|\d)")
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """Whether the report opens with this place as its dateline: in capitals ("SEOUL,"), before "=" or "("
+    ("(서울=연합뉴스)"), or before a comma and a date ("Kyiv, 5 October -")."""
+    if _DATELINE.match(text, m.end) is None:
+        return False
+    after = text[m.end : m.end + 20]
+    return m.text.isupper() or after[:1] in {"=", "("} or re.match(r",\s*\S{0,12}\s*\d", after) is not None
+
+
+def _statement_follows(rest: str, lang: str) -> bool:
+    """Whether a verb of saying comes within the next eight words, before any word of movement."""
+    for w in rest.casefold().split()[:8]:
+        if _has_stem(w, lx.MOVEMENT, lang):
+            return False
+        if scope.has("SPEECH", w, lang):
+            return True
+    return False
+
+
+def _town_carries_region(roles):
+    """ "Sudzha, in the Kursk region" / "у Суджи Курской области": a region named right after a town near it
+    lends the town its role, so that the town, the more specific place, carries the event."""
+    out = list(roles)
+    for k in range(1, len(out)):
+        (t, tr), (r, rr) = out[k - 1], out[k]
+        if (
+            r.place.feature == "region"
+            and t.place.feature not in {"region", "country"}
+            and r.first - t.last <= 6
+            and rr in {"destination", "location", "origin"}
+            and tr not in {"destination", "location", "origin"}
+            and _km(r.place, t.place) <= REGION_REACH_KM
+        ):
+            out[k - 1] = (t, rr)
+    return out
+
+
+def _most_specific(roles, words: list[str]) -> list[Place]:
+    """The places that carry a sentence's event: a region drops out when a town near it is named right before
+    it ("in Sudzha, Kursk oblast" is Sudzha; "in the Kursk region and in Sumy" keeps both)."""
+    towns = [m for m, _ in roles if m.place.feature not in {"region", "country"}]
+    out = []
+    for m, _ in roles:
+        p = m.place
+        if p.feature == "region" and any(_names_its_region(t, m, words) for t in towns):
+            continue
+        out.append(p)
+    return out
+
+
+def _names_its_region(town: Mention, region: Mention, words: list[str]) -> bool:
+    """A region named within four words after a town near it, with no "and" between."""
+    if region.first <= town.last:
+        return False
+    between = [w.casefold() for w in words[town.last + 1 : region.first]]
+    return (
+        len(between) <= 4
+        and not any(w in lx.LIST_JOINERS for w in between)
+        and _km(region.place, town.place) <= REGION_REACH_KM
+    )
+
+
+def _km(a: Place, b: Place) -> float:
+    return km((a.lat, a.lon), (b.lat, b.lon))
+
+
 def _dedupe(events: Sequence[Event]) -> list[Event]:
     """One report's events, each once (extraction sets no event_id: events differ by their content)."""
     seen, out = set(), []
@@ -861,6 +1243,7 @@ def _stem_pattern(stems, lang: str) -> re.Pattern:
 
 
 _ADJACENT = {" ", "-", "\u00a0"}  # what joins the words of one proper name
+_GENITIVE = {"de", "d", "du", "del", "des", "of"}  # after an area noun: "le secteur d'Orikhiv"
 
 
 _OPENING = re.compile(r"\W*(\w+)\W*(.*)", re.DOTALL)
@@ -874,7 +1257,9 @@ def _refers_back(sentence: str, lang: str) -> bool:
         return False
     word, rest = m.group(1).casefold(), m.group(2).casefold()
     words = lx.REFER_BACK.get(lang, lx.REFER_BACK["en"])
-    if word in words or any(word.endswith(p) and word[: -len(p)] in words for p in lx.KO_PARTICLES):
+    if word in words or (
+        _HANGUL.match(word) and any(word.endswith(p) and word[: -len(p)] in words for p in lx.KO_PARTICLES)
+    ):
         return True
     return word in lx.DEFINITE.get(lang, ()) and _troop_nouns(lang).match(rest) is not None
 

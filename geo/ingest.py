@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from geo.confidence import ADMIRALTY_LABELS
 from geo.dates import DateError, in_range
 from geo.errors import MESSAGE_CHARS, clip
 from geo.geocoding import Geocoder
 from geo.model import Event, Place, Problem
 from geo.readers import ReadResult, read_csv_bytes, read_file_bytes
+from geo.spreadsheet import unescape_cell
 from geo.store import Store
 
 
@@ -89,32 +91,55 @@ def ingest_file(path: Path, store: Store, geocoder: Geocoder, user: str = "", pr
     return commit_upload(result, store, Path(path).name, user)
 
 
+CONFIDENCE_CHOICES = ["", *(f"{d} – {label}" for d, label in ADMIRALTY_LABELS.items())]
+
+
+def confidence_choice(digit: int | None) -> str:
+    """The review grid's words for a confidence digit ("3 – Possibly true"; empty when none was stated)."""
+    return CONFIDENCE_CHOICES[digit] if digit else ""
+
+
 def review_rows(result: ReadResult) -> list[dict]:
-    """One plain row per read event, for a person to check (and untick) before anything is stored."""
-    rows = []
+    """One plain row per read event, for a person to check (and untick) before anything is stored.
+
+    Text is never None (an empty cell is ""), confidence is a choice with its meaning, and an event that the same
+    file already gave is flagged, with the row that gave it first.
+    """
+    rows, first = [], {}
     for i, e in enumerate(result.events):
+        row = result.event_rows[i] if i < len(result.event_rows) else None
+        key = e.key()
+        first.setdefault(key, row)
         rows.append(
             {
                 "keep": True,
-                "row": result.event_rows[i] if i < len(result.event_rows) else None,
-                "report": e.report_id,
+                "row": row,
+                "duplicate": "" if first[key] == row else f"same as row {first[key]}",
+                "report": e.report_id or "",
                 "kind": e.kind.value,
-                "from": (e.origin.name or e.origin.mention) if e.origin else None,
-                "place": (e.place.name or e.place.mention) if e.place else None,
-                "place status": e.place.status if e.place else None,
+                "from": (e.origin.name or e.origin.mention) if e.origin else "",
+                "place": (e.place.name or e.place.mention) if e.place else "",
+                "place status": e.place.status if e.place else "",
                 "start": e.start,
                 "end": e.end,
-                "unit": e.unit,
+                "unit": e.unit or "",
                 "strength": e.strength,
-                "confidence": e.confidence,
-                "sentence": e.evidence,
+                "confidence": confidence_choice(e.confidence),
+                "source said": e.confidence_label
+                if e.confidence_label and e.confidence_label != str(e.confidence)
+                else "",
+                "sentence": e.evidence or "",
             }
         )
     return rows
 
 
 def apply_review(result: ReadResult, rows: list[dict]) -> ReadResult:
-    """The read with the person's decisions applied: unticked events dropped, edited fields taken."""
+    """The read with the person's decisions applied: unticked events dropped, edited fields taken.
+
+    An edit is stored as the value a file would give (a confidence set to 2 is stored as "2", as if a CSV had said
+    so), so an export of the reviewed events reads back to the same events.
+    """
     import dataclasses
 
     kept = []
@@ -122,6 +147,8 @@ def apply_review(result: ReadResult, rows: list[dict]) -> ReadResult:
         if not row.get("keep"):
             continue
         conf = row.get("confidence")
+        if isinstance(conf, str):
+            conf = conf.split(" ", 1)[0]
         conf = int(conf) if conf not in (None, "") and str(conf) != "nan" else None
         if conf is not None and not 1 <= conf <= 6:
             raise ValueError(f"confidence {conf} is not an Admiralty digit 1-6")
@@ -129,8 +156,12 @@ def apply_review(result: ReadResult, rows: list[dict]) -> ReadResult:
         strength = int(strength) if strength not in (None, "") and str(strength) != "nan" else None
         if strength is not None and strength < 0:
             raise ValueError(f"strength {strength} is negative")
-        changes = {"unit": row.get("unit") or None, "strength": strength, "confidence": conf}
+        unit = row.get("unit")
+        unit = unescape_cell(unit) if isinstance(unit, str) else None  # shown formula-safe (safe_rows)
+        changes = {"unit": unit or None, "strength": strength, "confidence": conf}
+        if strength != e.strength:
+            changes["strength_approx"] = False
         if conf != e.confidence:
-            changes["confidence_label"] = f"set by reviewer ({conf})" if conf else None
+            changes["confidence_label"] = str(conf) if conf else None
         kept.append(dataclasses.replace(e, **changes))
     return dataclasses.replace(result, events=kept, event_rows=[])

@@ -57,6 +57,14 @@ LIST_JOINERS = {",", "and", "et", "und", "y", "e", "и", "і", "й", "та", "or
 # Korean marks a noun's role with a particle after it
 KO_PARTICLES = {
     "에서부터": "origin",
+    "에서는": "at",
+    "에서도": "at",
+    "으로는": "destination",
+    "으로의": "destination",
+    "로의": "destination",
+    "에는": "at",
+    "발": "origin",  # 평양발 열차: a train from Pyongyang
+    "행": "destination",  # 블라디보스토크행: bound for Vladivostok
     "으로부터": "origin",
     "로부터": "origin",
     "에서": "at",
@@ -186,6 +194,8 @@ MOVEMENT = {
         "переведен",
         "доставл",
         "выдвин",
+        "выдвиг",
+        "ушл",
         "передислоц",
         "эшелон",
         "вывез",
@@ -217,6 +227,11 @@ MOVEMENT = {
         "ankunft",
         "abgezogen",
         "unterwegs",
+        "erreicht",
+        "vorgerückt",
+        "vorgestoßen",
+        "zurückgezogen",
+        "eingerückt",
     ),
     "es": (
         "llegar",
@@ -231,6 +246,16 @@ MOVEMENT = {
         "transport",
         "partieron",
         "zarp",
+        "partid",
+        "partió",
+        "repleg",
+        "replieg",
+        "retiraron$",
+        "retiró$",
+        "avanz",
+        "entraron$",
+        "entró$",
+        "alcanzaron$",
     ),
     "ko": ("이동", "파병", "보내", "보낼", "보냈", "출항", "도착", "수송", "이송", "배치", "출발", "철수", "투입"),
 }
@@ -316,6 +341,9 @@ MILITARY = {
         "эшелон",
         "контингент",
         "спецназ",
+        "резерв",
+        "группировк",
+        "подкреплен",
     ),
     "uk": (
         "солдат",
@@ -324,6 +352,9 @@ MILITARY = {
         "бійц",
         "бійців",
         "підрозділ",
+        "резерв",
+        "угруповання",
+        "підкріплен",
         "бригад",
         "батальйон",
         "полк",
@@ -428,9 +459,9 @@ TROOP_NOUNS = {
         "paratroop",
     ),
     "fr": ("soldat", "militaire", "membres", "hommes", "combattant", "forces", "troupes"),
-    "ru": ("солдат", "военн", "военнослуж", "бойц", "человек", "спецназ", "морпех"),
-    "uk": ("солдат", "військов", "бійц", "осіб", "людей", "спецназ", "морпіх"),
-    "de": ("soldat", "mann", "kämpfer", "truppen", "marinesoldat", "kräfte"),
+    "ru": ("солдат", "военн", "военнослуж", "бойц", "человек", "спецназ", "морпех", "мобилизован"),
+    "uk": ("солдат", "військов", "бійц", "осіб", "людей", "спецназ", "морпіх", "мобілізован"),
+    "de": ("soldat", "mann", "kämpfer", "truppen", "marinesoldat", "kräfte", "einheiten"),
     "es": ("soldado", "efectivo", "militar", "hombres", "combatiente", "tropas", "infante"),
     "ko": ("명", "병력", "군인", "병사", "장병"),
 }
@@ -547,8 +578,8 @@ NOW = (
 # words that open a sentence about what the sentence before spoke of ("They were moved", "Ces soldats"): such a
 # sentence that states no date of its own takes that sentence's
 REFER_BACK = {
-    "en": {"they", "these", "those"},
-    "fr": {"ils", "elles", "ces", "ceux", "celles"},
+    "en": {"they", "these", "those", "it"},
+    "fr": {"ils", "elles", "elle", "ces", "ceux", "celles"},
     "ru": {"они", "эти", "те", "там"},
     "uk": {"вони", "ці", "ті", "там"},
     "de": {"sie", "diese", "dort", "dieselben"},
@@ -803,6 +834,11 @@ DESTINATION_VERBS = {
     "erreicht",
     "alcanzaron",
     "entraron",
+    "recuperaron",
+    "reprise",
+    "repris",
+    "captured",
+    "retook",
 }
 # Words before a lone month name that make it a date ("late November", "Ende November", "en novembre")
 MONTH_CUES = {
@@ -829,4 +865,295 @@ MONTH_CUES = {
     "principios",
     "mediados",
     "desde",
+}
+
+# -- clause scope (geo.reading.cues) ----------------------------------------------------------------------
+# Same shape as MOVEMENT: stems matched at a word's start, "$" for a whole word, phrases and Korean anywhere.
+# A clause with one of these states no event: its places are places only.
+NEGATION = {
+    "en": ("no$", "not$", "none$", "never$", "neither$", "nor$", "nothing$", "nobody$", "n't", "n’t"),
+    "fr": ("aucun", "pas$", "jamais$", "ni$", "nul$", "nulle$"),
+    "de": ("kein", "nicht$", "nie$", "niemals$"),
+    "es": ("no$", "ningún$", "ninguna$", "ninguno$", "nunca$", "tampoco$"),
+    "ru": ("не$", "нет$", "ни$", "никаки", "ни один"),
+    "uk": ("не$", "немає$", "ні$", "жодн"),
+    "ko": ("않", "없", "못했", "아니"),
+}
+# a negation in front of one of these is no negation of the event: "no fewer than", "not only"
+NOT_NEGATING = {
+    "en": ("less", "fewer", "only", "least", "more"),
+    "fr": ("moins", "seulement", "plus de"),
+    "de": ("weniger", "nur", "mehr als"),
+    "es": ("menos", "solo", "sólo", "más de"),
+    "ru": ("менее", "меньше", "только", "более", "больше"),
+    "uk": ("менш", "лише", "тільки", "більш"),
+    "ko": (),
+}
+# a negation in front of one of these doubts a report ("could not be confirmed"): that is a confidence cue
+VERIFY = {
+    "en": ("confirm", "verif", "independent", "corroborat", "comment"),
+    "fr": ("confirm", "vérifi", "indépendant", "corrobor", "comment"),
+    "de": ("bestätig", "überprüf", "unabhängig", "verifizier", "kommentier", "äußer"),
+    "es": ("confirm", "verific", "comprob", "independiente", "coment"),
+    "ru": ("подтвер", "провер", "независим", "коммент", "верифиц"),
+    "uk": ("підтвер", "перевір", "незалежн", "коментув", "верифік"),
+    "ko": ("확인", "검증", "논평"),
+}
+DENIAL = {
+    "en": ("denied$", "denies$", "deny$", "denial", "false$", "refut", "rejected$", "dismissed$", "untrue$"),
+    "fr": ("dément", "démenti", "nie$", "nié$", "faux$", "fausse", "réfut", "rejet"),
+    "de": ("bestritt", "bestreit", "bestritten", "dementi", "falsch", "zurückgewiesen"),
+    "es": ("negó$", "niega$", "negar$", "desmient", "desmintió", "falso$", "falsa$", "rechaz"),
+    "ru": ("опроверг", "отрица", "отверг", "ложн", "фейк"),
+    "uk": ("спростув", "запереч", "неправдив", "фейк"),
+    "ko": ("부인", "사실이 아니", "허위", "부정했"),
+}
+# said of what is to come, or of what might be: a forecast, a plan, a possibility
+FORECAST = {
+    "en": (
+        "will$",
+        "plans to",
+        "planned$",
+        "planning to",
+        "expected to",
+        "intends$",
+        "intend to",
+        "preparing to",
+        "is to be",
+        "are to be",
+        "threatened to",
+        "threatens to",
+        "would be sent",
+        "would be deployed",
+    ),
+    "fr": ("sera$", "seront$", "devront", "prévoi", "envisag", "menace de", "menacé de"),
+    "de": ("künftig", "voraussichtlich", "geplant", "plant$", "planen$", "werden soll", "droht"),
+    "es": ("será$", "serán$", "planea", "prevé", "previst", "amenaz", "enviará$", "enviarán$"),
+    "ru": ("будут$", "будет$", "планиру", "собира", "намерен", "угрожа"),
+    "uk": ("будуть$", "буде$", "планує", "планують", "збира", "має намір", "мають намір", "погрож"),
+    "ko": ("예정", "계획", "것으로 예상", "할 것", "보낼", "위협"),
+}
+# diplomacy and talk: a sentence about a visit, a meeting or a conference states no deployment
+DIPLOMACY = {
+    "en": ("conference", "summit", "talks$", "visit", "met$", "meeting", "negotiat", "diplomat"),
+    "fr": ("conférence", "sommet", "visite", "réuni", "négoci", "diplomat", "discuter"),
+    "de": ("konferenz", "gipfel", "besuch", "beraten", "treffen", "verhandl", "diplomat"),
+    "es": ("conferencia", "cumbre", "visita", "reuni", "negoci", "diplomát", "negociación"),
+    "ru": ("саммит", "визит", "встреч", "переговор", "конференц", "дипломат", "совещан"),
+    "uk": ("саміт", "візит", "зустріч", "переговор", "конференц", "дипломат", "нарад"),
+    "ko": ("회담", "방문", "회의", "외교", "정상회"),
+}
+# saying something: a place next to one is where it was said ("told reporters in Seoul"), not where troops are
+SPEECH = {
+    "en": (
+        "said$",
+        "says$",
+        "told$",
+        "stated$",
+        "announced$",
+        "declared$",
+        "claimed$",
+        "admit",
+        "warned$",
+        "briefing",
+        "reporters$",
+        "lawmakers$",
+        "press$",
+    ),
+    "fr": ("affirm", "déclar", "dit$", "annonc", "précis", "indiqu", "admet", "journalistes$", "presse$"),
+    "de": ("sagte", "erklärt", "teilte", "sprach", "betonte", "warnte", "räum", "journalisten$", "presse$"),
+    "es": ("dijo$", "afirm", "declar", "anunci", "admit", "advirt", "periodistas$", "prensa$"),
+    "ru": ("заяви", "сообщи", "сказал", "отмети", "подчеркну", "журналист", "брифинг"),
+    "uk": ("заяви", "повідоми", "сказа", "зазначи", "наголоси", "журналіст", "брифінг"),
+    "ko": ("밝혔", "말했", "발표", "전했", "기자"),
+}
+# words that join two clauses of one sentence: a negation or a forecast in one leaves the other alone
+CLAUSE_JOINERS = {
+    "en": ("but$", "while$", "whereas$", "although$", "however$", "and that"),
+    "fr": ("mais$", "tandis$", "alors que", "cependant$", "et que"),
+    "de": ("aber$", "während$", "doch$", "jedoch$", "und dass"),
+    "es": ("pero$", "mientras$", "aunque$", "sin embargo", "y que"),
+    "ru": ("но$", "однако$", "тогда как", "хотя$", "а$", "и что"),
+    "uk": ("але$", "однак$", "проте$", "тоді як", "хоча$", "а$", "і що"),
+    "ko": ("지만", "으나", "반면"),
+}
+
+# A count near one of these is of losses or of equipment, not of troops present (geo.reading.quantities)
+CASUALTY = {
+    "en": (
+        "killed$",
+        "wounded$",
+        "dead$",
+        "died$",
+        "casualt",
+        "losses$",
+        "lost$",
+        "injured$",
+        "captured$",
+        "tanks$",
+        "vehicles$",
+        "residents$",
+        "inhabitants$",
+        "civilians$",
+        "prisoners$",
+        "missing$",
+    ),
+    "fr": (
+        "tués",
+        "tué$",
+        "blessés",
+        "morts$",
+        "pertes$",
+        "victimes$",
+        "chars$",
+        "véhicules$",
+        "habitants$",
+        "civils$",
+        "prisonniers$",
+        "disparus$",
+    ),
+    "de": (
+        "getötet",
+        "verwundet",
+        "tote$",
+        "toten$",
+        "verluste",
+        "gefallen",
+        "panzer$",
+        "fahrzeuge",
+        "einwohner",
+        "zivilisten$",
+        "gefangen",
+    ),
+    "es": (
+        "muertos$",
+        "heridos$",
+        "bajas$",
+        "fallecid",
+        "pérdidas$",
+        "tanques$",
+        "vehículos$",
+        "habitantes$",
+        "civiles$",
+        "prisioneros$",
+        "desaparecidos$",
+    ),
+    "ru": ("убит", "ранен", "погиб", "потер", "танк", "техник", "жител", "мирных$", "пленн", "пропавш"),
+    "uk": ("вбит", "убит", "поранен", "загибл", "втрат", "танк", "техні", "мешкан", "цивільн", "полонен"),
+    "ko": ("사상자", "사망", "부상", "전사", "포로", "주민", "민간인", "탱크", "전차", "차량", "손실"),
+}
+
+# "the night to 29 October" (в ночь на 29 октября) is the night from the 28th to the 29th
+NIGHT_TO = ("ночь на", "ніч на", "night to", "nuit du", "noche del", "nacht zum", "nacht auf")
+# "since October": the start of a longer stretch, not the day an event happened
+SINCE = ("since", "depuis", "seit", "desde", "с", "со", "з", "від", "이후")
+# area nouns: "de"/"d'"/"of" after one of them is a genitive ("le secteur d'Orikhiv"), not "from"
+AREA_NOUNS = {
+    "en": {
+        "area",
+        "region",
+        "oblast",
+        "district",
+        "direction",
+        "sector",
+        "city",
+        "town",
+        "village",
+        "outskirts",
+        "vicinity",
+        "province",
+        "port",
+        "base",
+    },
+    "fr": {
+        "secteur",
+        "région",
+        "oblast",
+        "zone",
+        "ville",
+        "district",
+        "direction",
+        "province",
+        "environs",
+        "faubourgs",
+        "village",
+        "port",
+        "base",
+        "périphérie",
+        "banlieue",
+        "abords",
+    },
+    "es": {
+        "región",
+        "zona",
+        "ciudad",
+        "provincia",
+        "sector",
+        "dirección",
+        "localidad",
+        "afueras",
+        "pueblo",
+        "puerto",
+        "base",
+        "periferia",
+        "óblast",
+        "alrededores",
+    },
+}
+
+# a place named with one of these next to it is a region ("la región de Donetsk", "Kursk oblast", "Gebiet Donezk")
+REGION_WORDS = {
+    "region",
+    "oblast",
+    "province",
+    "région",
+    "región",
+    "provincia",
+    "gebiet",
+    "область",
+    "области",
+    "областях",
+    "області",
+    "обл",
+    "regio",
+    "krai",
+    "kray",
+    "край",
+    "краю",
+}
+# a verb saying troops got somewhere: its object is where they got to ("die Region Kursk erreicht")
+REACH = {
+    "en": ("reached$", "entered$", "captured$", "retook$"),
+    "fr": ("atteint$", "rejoint$", "gagné$", "repris$", "entrés$", "entrées$"),
+    "de": ("erreicht", "eingenommen", "zurückerobert"),
+    "es": ("alcanzaron$", "recuperaron$", "tomaron$", "llegaron a"),
+    "ru": ("достигл", "вошли$", "заняли$", "взяли$"),
+    "uk": ("досягл", "увійшли$", "зайняли$"),
+}
+
+# two-word prepositions (as the tokens give them, hyphens dropped)
+ORIGIN_PHRASES = {"из под", "из за", "з під", "із під", "з за", "out of", "away from"}
+DESTINATION_PHRASES = {
+    "bound for",
+    "headed for",
+    "heading for",
+    "route to",
+    "direction of",
+    "direction de",
+    "destination de",
+    "richtung",
+    "destino a",
+    "rumbo a",
+    "направлении",
+    "напрямку",
+    "сторону",
+}
+# words for "the town", "the area": after "to", a movement to the place just named
+PLACE_NOUNS = {
+    "en": ("town", "city", "area", "village", "base"),
+    "fr": ("ville", "secteur", "zone", "localité", "base"),
+    "de": ("stadt", "gebiet", "raum", "ort", "stützpunkt"),
+    "es": ("ciudad", "zona", "localidad", "base"),
+    "ru": ("города", "город", "района", "район", "участка", "поселка", "села"),
+    "uk": ("міста", "місто", "району", "район", "ділянки", "селища", "села"),
 }

@@ -8,7 +8,6 @@ Everything a report said reaches the page through :func:`safe_html` or as JSON d
 
 from __future__ import annotations
 
-import html
 import json
 import urllib.parse
 from collections.abc import Sequence
@@ -21,6 +20,8 @@ from jinja2 import Template
 
 from geo.assets import asset_url
 from geo.confidence import ADMIRALTY_LABELS, RELIABILITY_LABELS
+from geo.escape import html_text as safe_html
+from geo.escape import inert_json
 from geo.model import Event, Kind
 from geo.symbols import symbol_svg, unit_sidc
 
@@ -40,16 +41,6 @@ TILES = {
     "offline": None,
     "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors"),
 }
-
-
-def safe_html(value: object) -> str:
-    """Escape text for HTML that folium may also place inside a JavaScript template literal.
-
-    ``html.escape`` stops markup; ``$``, backtick and backslash are turned into entities as well, so text
-    like ``${alert(1)}`` stays text even where folium writes it between backticks.
-    """
-    s = html.escape("" if value is None else str(value), quote=True)
-    return s.replace("$", "&#36;").replace("`", "&#96;").replace("\\", "&#92;")
 
 
 def date_text(e: Event) -> str:
@@ -100,7 +91,8 @@ def popup_html(e: Event, sources_url: str | None = "/Sources") -> str:
         link = safe_html(e.report_id)
         if sources_url:
             href = safe_html(f"{sources_url}?report={urllib.parse.quote(e.report_id, safe='')}")
-            link = f'<a href="{href}" target="_top">{link}</a>'
+            # a new tab: the map runs in a sandboxed frame that may not navigate the page it sits in
+            link = f'<a href="{href}" target="_blank" rel="noopener">{link}</a>'
         body += f"<tr><th>Report</th><td>{link}</td></tr>"
     quote = f'<blockquote class="tm-evidence">{safe_html(e.evidence)}</blockquote>' if e.evidence else ""
     notes = "".join(f'<div class="tm-flag">{safe_html(f)}</div>' for f in flags)
@@ -137,11 +129,11 @@ _EVENTS_JS = r"""
 {% macro script(this, kwargs) %}
 (function() {
   var map = {{ this._parent.get_name() }};
-  var styles = {{ this.styles|tojson }};
-  var data = {{ this.data|tojson }};
+  var styles = {{ this.styles_json }};
+  var data = {{ this.data_json }};
   var lines = L.featureGroup().addTo(map);
   var areas = L.featureGroup().addTo(map);
-  var points = ({{ this.cluster|tojson }} && L.markerClusterGroup
+  var points = ({{ this.cluster_json }} && L.markerClusterGroup
                 ? L.markerClusterGroup({maxClusterRadius: 30, showCoverageOnHover: false})
                 : L.featureGroup()).addTo(map);
   var symbols = L.featureGroup().addTo(map);
@@ -201,13 +193,13 @@ _EVENTS_JS = r"""
     });
   }
   var labels = L.featureGroup().addTo(map);
-  {{ this.labels|tojson }}.forEach(function(l) {
+  {{ this.labels_json }}.forEach(function(l) {
     labels.addLayer(L.tooltip({permanent: true, direction: "right", offset: [8, 0], className: "tm-label"})
       .setLatLng(l.at).setContent(l.name));
   });
   show(null);
   var dates = Array.from(new Set(data.map(function(d) { return d.t; }).filter(Boolean))).sort();
-  if ({{ this.time_control|tojson }} && dates.length > 1) {
+  if ({{ this.time_control_json }} && dates.length > 1) {
     var Ctl = L.Control.extend({options: {position: "bottomleft"}, onAdd: function() {
       var div = L.DomUtil.create("div", "tm-time leaflet-bar");
       var btn = L.DomUtil.create("button", "", div); btn.type = "button"; btn.textContent = "▶";
@@ -265,11 +257,11 @@ class EventLayer(JSCSSMixin):
     ):
         super().__init__()
         self._name = "EventLayer"
-        self.cluster = cluster
-        self.data = records
-        self.labels = labels
-        self.time_control = time_control
-        self.styles = {str(k or 0): {"color": v["color"], "dash": v["dash"]} for k, v in STYLE.items()}
+        styles = {str(k or 0): {"color": v["color"], "dash": v["dash"]} for k, v in STYLE.items()}
+        # report text reaches the script only as inert JSON: branca renders the script's output through Jinja a
+        # second time, so text that is pasted in must hold no {{ }}, {% %} or {# #} (see geo.escape.inert_json)
+        self.data_json, self.labels_json, self.styles_json = inert_json(records), inert_json(labels), inert_json(styles)
+        self.cluster_json, self.time_control_json = inert_json(cluster), inert_json(time_control)
         self.default_js = [
             ("markercluster", asset_url("leaflet.markercluster.js", inline)),
             ("polylinedecorator", asset_url("leaflet.polylineDecorator.js", inline)),
@@ -356,8 +348,8 @@ class Overlay(MacroElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 (function() {
-  var Box = L.Control.extend({options: {position: {{ this.position|tojson }}}, onAdd: function() {
-    var div = L.DomUtil.create("div", ""); div.innerHTML = {{ this.html|tojson }}; return div; }});
+  var Box = L.Control.extend({options: {position: {{ this.position_json }}}, onAdd: function() {
+    var div = L.DomUtil.create("div", ""); div.innerHTML = {{ this.html_json }}; return div; }});
   new Box().addTo({{ this._parent.get_name() }});
 })();
 {% endmacro %}
@@ -366,7 +358,7 @@ class Overlay(MacroElement):
     def __init__(self, html_text: str, position: str):
         super().__init__()
         self._name = "Overlay"
-        self.html, self.position = html_text, position
+        self.html_json, self.position_json = inert_json(html_text), inert_json(position)
 
 
 @dataclass(frozen=True)

@@ -188,10 +188,10 @@ def test_map_page_draws_the_sample_movements_offline(browser, app):
     page = offline_page(browser)
     page.goto(app + "/")
     frame = map_frame(page)
-    page.wait_for_timeout(1500)
     assert frame.evaluate("window.troopmapDrawn") >= 7
-    assert frame.locator("path.tm-movement").count() >= 1  # the Chongjin -> Vladivostok arrow
-    assert frame.locator(".leaflet-pane path").count() > 200  # the offline basemap
+    frame.wait_for_selector("path.tm-movement", timeout=30000)  # the Chongjin -> Vladivostok arrow
+    # the offline basemap (fetched from the app itself, drawn when it arrives)
+    frame.wait_for_function("document.querySelectorAll('.leaflet-pane path').length > 200", timeout=30000)
     assert "Vladivostok" in frame.inner_text("body")  # place labels
     assert page.refused == [], page.refused  # nothing was asked of the internet
     assert "Page not found" not in page.inner_text("body")
@@ -305,4 +305,182 @@ def test_a_link_reopens_the_same_moment_of_the_time_control(browser, app):
     page.wait_for_function("location.search.includes('z=7')", timeout=30000)
     page.wait_for_timeout(1500)
     assert "t=" not in page.evaluate("location.search")
+    page.close()
+
+
+# ---- hostile uploads (issue #11): the fixtures' payloads, through the four pages and the command line's images ----
+
+BEACON_PORT = 47123  # the port the fixtures' Markdown images, links and formulas point at
+JINJA = "{{ lipsum.__globals__.os.popen('touch pwned-by-template').read() }}"
+
+
+@pytest.fixture
+def listener():
+    """A local web server on the fixtures' port that records every request: a fetched beacon shows up here."""
+    import http.server
+    import threading
+
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the standard library's name)
+            hits.append(self.path)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", BEACON_PORT), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield hits
+    server.shutdown()
+    server.server_close()
+
+
+def _ingest_hostile(db: Path, cwd: Path) -> None:
+    for name in ("hostile_movements.csv", "hostile_reports.csv"):
+        p = subprocess.run(
+            [sys.executable, "-m", "geo", "ingest", str(FIXTURES / name)],
+            cwd=cwd,
+            env={**os.environ, "TROOPMAP_DB": str(db), "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert p.returncode in (0, 1), p.stderr
+
+
+def _clean(page, where):
+    body = page.inner_text("body")
+    assert "Traceback" not in body and "TemplateSyntaxError" not in body, where
+    for f in page.frames:
+        assert f.evaluate("window.__pwned") is None, f"a payload ran on {where} ({f.url})"
+
+
+def test_hostile_upload_runs_and_fetches_nothing_on_any_page(browser, listener, tmp_path):
+    db = tmp_path / "hostile.db"
+    _ingest_hostile(db, tmp_path)
+    before = set(ROOT.iterdir())
+    with dashboard(db) as url:
+        page = offline_page(browser)
+        # Map, with a source filter whose text is a Markdown image (it is repeated in the caption)
+        page.goto(url + "/")
+        frame = map_frame(page)
+        # every popup's content, put into the page as Leaflet puts it (innerHTML), clustered markers included
+        popups = frame.evaluate("""() => { const m = Object.values(window).find(v => v instanceof L.Map);
+            const seen = new Set(), out = [];
+            const walk = l => { if (l.getLayers) l.getLayers().forEach(walk);
+                if (l.getPopup && l.getPopup() && !seen.has(l.getPopup().getContent())) {
+                    seen.add(l.getPopup().getContent()); const d = document.createElement('div');
+                    d.innerHTML = l.getPopup().getContent(); document.body.appendChild(d); out.push(d.innerText); } };
+            m.eachLayer(walk); return out.join('\\n'); }""")
+        page.wait_for_timeout(500)  # an <img onerror> would have fired by now
+        _clean(page, "Map")
+        # the text shows as typed: the template, the markup and the script are there, verbatim
+        assert (
+            JINJA in popups and '<img src=x onerror="window.__pwned=1">' in popups and "${window.__pwned=1}" in popups
+        )
+        page.goto(url + "/?source=" + urllib.request.quote("![beacon](http://127.0.0.1:47123/beacon.png)"))
+        map_frame(page)
+        page.wait_for_timeout(1000)
+        assert "![beacon](http://127.0.0.1:47123/beacon.png)" in page.inner_text("body")
+        _clean(page, "Map with a filter")
+        page.screenshot(path=str(SHOTS / "hostile-map.png"), full_page=True)
+        # Sources: the report's text, with its Markdown image, LaTeX and HTML, shown as text
+        page.goto(url + "/Sources?report=RH1")
+        page.wait_for_selector(".tm-report", timeout=60000)
+        page.wait_for_timeout(1000)
+        body = page.inner_text("body")
+        assert "![beacon](http://127.0.0.1:47123/text.png)" in body and "{{cite news |title=x}}" in body
+        assert "![beacon](http://127.0.0.1:47123/source.png)" in body  # the source line under the title
+        _clean(page, "Sources")
+        page.screenshot(path=str(SHOTS / "hostile-sources.png"), full_page=True)
+        # Timeline
+        page.goto(url + "/Timeline")
+        page.wait_for_selector("img[src*='media']", timeout=60000)
+        _clean(page, "Timeline")
+        # Upload: the place to fix is named as typed
+        page.goto(url + "/Upload")
+        page.wait_for_selector("input[type=file]", state="attached", timeout=60000)
+        page.set_input_files("input[type=file]", str(FIXTURES / "hostile_movements.csv"))
+        page.wait_for_selector("text=Events to store", timeout=60000)
+        page.wait_for_timeout(1500)
+        assert "![place](http://127.0.0.1:47123/place.png)" in page.inner_text("body")
+        _clean(page, "Upload")
+        page.screenshot(path=str(SHOTS / "hostile-upload.png"), full_page=True)
+        page.close()
+    assert listener == [], f"the analyst's browser fetched {listener}"
+    assert set(ROOT.iterdir()) == before and not (tmp_path / "pwned-by-template").exists()
+
+
+def test_table_download_has_no_live_formula(browser, listener, tmp_path):
+    """Streamlit's own "Download as CSV" on a dashboard table writes cells as shown: they must be formula-safe."""
+    db = tmp_path / "hostile.db"
+    _ingest_hostile(db, tmp_path)
+    with dashboard(db) as url:
+        page = offline_page(browser)
+        page.goto(url + "/")
+        map_frame(page)
+        grid = page.locator("[data-testid='stDataFrame']").first
+        grid.wait_for(timeout=60000)
+        grid.hover()
+        # Streamlit saves through the File System Access API: catch what it writes instead of a native dialog
+        page.evaluate("""() => { window.__saved = []; window.showSaveFilePicker = async () => ({
+            createWritable: async () => ({close: async () => {}, write: async d => {
+                window.__saved.push(typeof d === 'string' ? d : await new Response(d).text()); }})}); }""")
+        page.locator("button[aria-label='Download as CSV']").first.click()
+        page.wait_for_function("window.__saved.length > 0", timeout=30000)
+        text = page.evaluate("window.__saved.join('')")
+        page.close()
+    assert "HYPERLINK" in text
+    import csv
+    import io
+
+    cells = [c for row in list(csv.reader(io.StringIO(text)))[1:] for c in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "@"))], text
+
+
+def test_briefing_pack_of_hostile_events_runs_nothing(browser, listener, tmp_path):
+    db = tmp_path / "hostile.db"
+    _ingest_hostile(db, tmp_path)
+    out = tmp_path / "pack"
+    p = subprocess.run(
+        [sys.executable, "-m", "geo", "brief", "--output", str(out)],
+        cwd=tmp_path,
+        env={**os.environ, "TROOPMAP_DB": str(db), "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert p.returncode == 0, p.stderr
+    assert not (tmp_path / "pwned-by-template").exists()
+    page = offline_page(browser)
+    page.goto((out / "index.html").as_uri())
+    page.wait_for_timeout(500)
+    assert "<script>window.__pwned=1</script>" in page.inner_text("body")  # shown, not run
+    _clean(page, "briefing pack")
+    page.close()
+    assert listener == []
+
+
+def test_the_popup_link_opens_the_report_it_came_from(browser, app):
+    page = offline_page(browser)
+    page.goto(app + "/")
+    frame = map_frame(page)
+    # open the popup of an event read from report R001 and click its link, as an analyst would
+    frame.evaluate("""() => { const m = Object.values(window).find(v => v instanceof L.Map); let done = false;
+        const walk = l => { if (done) return; if (l.getLayers) { l.getLayers().forEach(walk); return; }
+            const p = l.getPopup && l.getPopup(); if (p && String(p.getContent()).includes('report=R001')) {
+                if (l.getLatLng) m.setView(l.getLatLng(), 9); l.openPopup(); done = true; } };
+        m.eachLayer(walk); }""")
+    link = frame.locator(".leaflet-popup-content a[href*='report=R001']").first
+    link.wait_for(timeout=10000)
+    with page.context.expect_page(timeout=30000) as opened:
+        link.click()
+    report = opened.value
+    report.wait_for_selector("mark", timeout=60000)
+    assert report.locator("h1").first.inner_text() == "Sources"
+    assert "report=R001" in report.url and "between 8 and 13 October" in report.inner_text("body")  # its text
+    report.close()
     page.close()

@@ -34,7 +34,7 @@ def test_popup_escapes_html_and_template_literals():
     bad = "<script>x()</script> ${x()} `x` \\"
     html = popup_html(ev(unit=bad, evidence=bad, source=bad, report_id=bad, confidence_label=bad))
     assert "<script>" not in html and "${" not in html and "`" not in html and "\\" not in html
-    assert "&lt;script&gt;" in html and "&#36;{x()}" in html
+    assert "&lt;script&gt;" in html and "&#36;&#123;x()&#125;" in html
     assert 'href="/Sources?report=%3Cscript%3E' in html  # the report link is URL-encoded too
 
 
@@ -83,4 +83,4 @@ def test_units_of_known_type_get_a_symbol():
     svg = symbol_svg(unit_sidc("infantry brigade"), "about 1 500")
     assert svg.startswith("<svg") and "1 500" in svg
     html = map_html([ev(unit="special forces")], MapOptions(inline=True))
-    assert "tm-symbol" in html and '"sym": "\\u003csvg' in html  # the SVG travels as escaped JSON
+    assert "tm-symbol" in html and '"sym":"\\u003csvg' in html  # the SVG travels as escaped JSON

@@ -60,7 +60,7 @@ def test_timeline_page_offers_png_and_svg(app_env):
 def test_sources_page_marks_places_and_escapes_the_text(app_env):
     at = run_page("sources", report="R001")
     assert not at.exception
-    html = " ".join(m.value for m in at.markdown)
+    html = " ".join(h.proto.body for h in at.get("html"))  # st.html: no Markdown pass over the report
     assert "<mark" in html and ">Vladivostok</mark>" in html
     table = at.dataframe[0].value
     assert len(table) >= 4  # the report's events read from the store

@@ -223,12 +223,13 @@ def test_review_drops_unticked_events_and_takes_edits(fixture_bytes, geocoder):
     result = read_upload(fixture_bytes("messy.csv"), geocoder)
     rows = review_rows(result)
     rows[0]["keep"] = False
-    rows[1]["confidence"] = 2
+    assert "None" not in {str(v) for r in rows for k, v in r.items() if k not in ("start", "end", "strength")}
+    rows[1]["confidence"] = "2 – Probably true"  # as the grid's choice list offers it
     rows[1]["unit"] = "Marine brigade (checked)"
     reviewed = apply_review(result, rows)
     assert len(reviewed.events) == len(result.events) - 1
     assert (reviewed.events[0].confidence, reviewed.events[0].unit) == (2, "Marine brigade (checked)")
-    assert "reviewer" in reviewed.events[0].confidence_label
+    assert reviewed.events[0].confidence_label == "2"  # what a CSV saying 2 gives: export and re-import agree
     rows[1]["confidence"] = 9
     with pytest.raises(ValueError, match="Admiralty"):
         apply_review(result, rows)
@@ -252,6 +253,35 @@ def test_rows_after_a_field_that_spans_lines_keep_their_spreadsheet_row_numbers(
     r = read_csv_bytes(data)
     assert r.event_rows == [2, 4] and [p.row for p in r.problems] == [5]  # the blank line is row 3
     assert r.events[0].notes == "two\nlines"
+
+
+def test_review_edits_survive_export_and_reimport(fixture_bytes, geocoder, tmp_path):
+    """Ingest, edit every editable column, store, export CSV, ingest into an empty store: the same events."""
+    from geo.export import to_csv
+    from geo.ingest import apply_review, commit_upload, read_upload, review_rows
+    from geo.spreadsheet import safe_rows
+    from geo.store import Store
+
+    result = read_upload(fixture_bytes("messy.csv"), geocoder)
+    rows = safe_rows(review_rows(result))  # what the grid shows (formula-safe text)
+    rows[0]["keep"] = False
+    for i, r in enumerate(rows[1:4], 1):
+        r["unit"] = ["=SUM(1)", "Marines (checked)", ""][i - 1]
+        r["strength"] = [1200, None, 0][i - 1]
+        r["confidence"] = ["1 – Confirmed by other sources", "", "5 – Improbable"][i - 1]
+    reviewed = apply_review(result, rows)
+    with Store(tmp_path / "a.db") as a, Store(tmp_path / "b.db") as b:
+        commit_upload(reviewed, a, "messy.csv")
+        exported = to_csv(a.events()).encode("utf-8")
+        commit_upload(read_upload(exported, geocoder), b, "export.csv")
+        first = sorted(a.events(), key=lambda e: e.key())
+        again = sorted(b.events(), key=lambda e: e.key())
+    assert [e.key() for e in first] == [e.key() for e in again]
+    fields = ("unit", "strength", "strength_approx", "confidence", "start", "end", "kind")
+    assert [tuple(getattr(e, f) for f in fields) for e in first] == [
+        tuple(getattr(e, f) for f in fields) for e in again
+    ]
+    assert "=SUM(1)" in {e.unit for e in again}  # the text as typed, not the escaped form
 
 
 # -- hostile files (issue 15) ---------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.escape import markdown_text
 from geo.mapping import MapOptions, build_map, unmapped
+from geo.spreadsheet import safe_rows
 from views.shared import filters_sidebar, store
 
 s = store()
@@ -23,7 +25,7 @@ with st.sidebar:
 
 st.title("Reported movements")
 st.caption(
-    f"{len(shown)} of {len(events)} events — {f.describe()}. Click a line or a dot for the report and "
+    f"{len(shown)} of {len(events)} events — {markdown_text(f.describe())}. Click a line or a dot for the report and "
     "the sentence it came from; the ▶ control plays the events through time."
 )
 
@@ -58,15 +60,17 @@ if missing:
         "Fix them on the Upload page."
     )
     st.dataframe(
-        [
-            {
-                "event": e.event_id or e.key()[:8],
-                "place": e.place.mention if e.place else "(none)",
-                "date": e.start,
-                "unit": e.unit,
-                "report": e.report_id,
-            }
-            for e in missing
-        ],
+        safe_rows(
+            [
+                {
+                    "event": e.event_id or e.key()[:8],
+                    "place": e.place.mention if e.place else "(none)",
+                    "date": e.start,
+                    "unit": e.unit,
+                    "report": e.report_id,
+                }
+                for e in missing
+            ]
+        ),
         width="stretch",
     )

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from geo.escape import markdown_text
 from geo.extraction import Extractor, highlight_html
 from geo.mapping import confidence_text, date_text, strength_text
+from geo.spreadsheet import safe_rows
 from views.shared import geocoder, store
 
 s = store()
@@ -24,28 +26,33 @@ rid = st.selectbox(
 st.query_params["report"] = rid
 report = next(r for r in reports if r.report_id == rid)
 st.caption(
-    f"{report.source or 'source not stated'} · published {report.published or 'date unknown'} · "
-    f"language {report.language or '?'}"
+    markdown_text(
+        f"{report.source or 'source not stated'} · published {report.published or 'date unknown'} · "
+        f"language {report.language or '?'}"
+    )
 )
 
 found = Extractor(geocoder()).extract(report)
 spans = [(m.start, m.end, f"{m.place.name or 'unresolved'} ({m.place.status})") for m in found.places]
-st.markdown(f'<div class="tm-report">{highlight_html(report.text, spans)}</div>', unsafe_allow_html=True)
+# st.html, not st.markdown: escaped HTML with no Markdown pass over it, so a report's "![x](url)" or "$…$" stays text
+st.html(f'<div class="tm-report" style="line-height:1.6">{highlight_html(report.text, spans)}</div>')
 
 stored = [e for e in s.events() if e.report_id == rid]
 st.subheader(f"Events from this report ({len(stored)} on the map)")
 if stored:
     st.dataframe(
-        [
-            {
-                "when": date_text(e),
-                "what": e.label,
-                "sentence": e.evidence,
-                "strength": strength_text(e),
-                "confidence": confidence_text(e),
-            }
-            for e in stored
-        ],
+        safe_rows(
+            [
+                {
+                    "when": date_text(e),
+                    "what": e.label,
+                    "sentence": e.evidence,
+                    "strength": strength_text(e),
+                    "confidence": confidence_text(e),
+                }
+                for e in stored
+            ]
+        ),
         width="stretch",
         hide_index=True,
         column_config={  # pixels, so that all five fit the page; a cell shows its whole text on hover

@@ -5,9 +5,11 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from geo.escape import markdown_text
 from geo.gazetteer import CUSTOM_PLACES, add_custom_place
-from geo.ingest import apply_review, commit_upload, read_upload, review_rows
+from geo.ingest import CONFIDENCE_CHOICES, apply_review, commit_upload, read_upload, review_rows
 from geo.readers import ReadError
+from geo.spreadsheet import safe_rows
 from views.shared import gazetteer, geocoder, store
 
 st.title("Upload reports")
@@ -27,14 +29,16 @@ if st.session_state.get("upload_key") != key:
         result = read_upload(data, geocoder(store()), progress=lambda x: bar.progress(min(x, 1.0)))
     except ReadError as e:
         bar.empty()
-        st.error(f"{uploaded.name} cannot be read: {e}")
+        st.error(markdown_text(f"{uploaded.name} cannot be read: {e}"))
         st.stop()
     bar.empty()
     st.session_state.update(upload_key=key, upload_result=result, upload_done=None)
 result = st.session_state["upload_result"]
 
 delimiter = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}.get(result.delimiter, result.delimiter)
-st.write(f"Detected a **{result.format}** file, **{result.encoding}**, {delimiter}-separated.")
+st.write(
+    f"Detected a **{markdown_text(result.format)}** file, **{markdown_text(result.encoding)}**, {delimiter}-separated."
+)
 cols = st.columns(4)
 for col, (label, value) in zip(
     cols,
@@ -52,7 +56,7 @@ if result.reports:
 
 if result.problems:
     st.subheader("Rejected rows")
-    st.dataframe(pd.DataFrame([p.to_dict() for p in result.problems]), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(safe_rows(p.to_dict() for p in result.problems)), hide_index=True, width="stretch")
 
 unresolved = sorted({u["name"] for u in result.unresolved})
 if unresolved:
@@ -63,10 +67,11 @@ if unresolved:
     )
     for name in unresolved:
         with st.form(f"fix_{name}"):
-            st.markdown(f"**{name}**")
+            st.markdown(f"**{markdown_text(name)}**")
             place = next(e.place for e in result.events if e.place and e.place.mention == name)
-            options = ["(type coordinates)"] + [
-                f"{c['name']}, {c.get('country') or '?'} ({c['lat']:.3f}, {c['lon']:.3f})" for c in place.candidates
+            options = ["(type coordinates)"] + [  # radio labels are Markdown: a custom place's name is user text
+                markdown_text(f"{c['name']}, {c.get('country') or '?'} ({c['lat']:.3f}, {c['lon']:.3f})")
+                for c in place.candidates
             ]
             pick = st.radio("Candidates", options, key=f"pick_{name}")
             lat = st.number_input("Latitude", -90.0, 90.0, 0.0, format="%.5f", key=f"lat_{name}")
@@ -84,25 +89,57 @@ if unresolved:
                     st.rerun()
 
 st.subheader("Events to store")
+duplicates = sum(1 for r in review_rows(result) if r["duplicate"])
+if duplicates:
+    st.warning(f"{duplicates} events repeat an earlier row of this file: they are flagged below and stored once.")
 edited = st.data_editor(
-    pd.DataFrame(review_rows(result)),
+    pd.DataFrame(safe_rows(review_rows(result))),  # text cells formula-safe; apply_review reads them back
     hide_index=True,
     width="stretch",
+    height=min(36 * (len(result.events) + 1) + 4, 640),
     key=f"review_{key}",
-    disabled=["row", "report", "kind", "from", "place", "place status", "start", "end", "sentence"],
+    disabled=[
+        "row",
+        "duplicate",
+        "report",
+        "kind",
+        "from",
+        "place",
+        "place status",
+        "start",
+        "end",
+        "source said",
+        "sentence",
+    ],
     column_config={
-        "keep": st.column_config.CheckboxColumn("keep", help="untick to leave the event out"),
-        "confidence": st.column_config.NumberColumn(min_value=1, max_value=6, step=1),
-        "strength": st.column_config.NumberColumn(min_value=0, step=1),
+        "keep": st.column_config.CheckboxColumn("keep", help="untick to leave the event out", width=50),
+        "row": st.column_config.NumberColumn(width=50),
+        "unit": st.column_config.TextColumn(width=200),
+        "from": st.column_config.TextColumn(width=130),
+        "place": st.column_config.TextColumn(width=130),
+        "confidence": st.column_config.SelectboxColumn(
+            options=CONFIDENCE_CHOICES, width=170, help="Admiralty credibility; empty: the source stated none"
+        ),
+        "source said": st.column_config.TextColumn(width=120, help="the source's own words for its confidence"),
+        "strength": st.column_config.NumberColumn(min_value=0, step=1, width=80),
+        "sentence": st.column_config.TextColumn(width=420),
     },
 )
-if st.button("Store", type="primary", disabled=st.session_state.get("upload_done") == key):
+done = st.session_state.get("upload_done")
+if done and done[0] == key:
+    summary = done[1]
+    events_stored = summary["accepted"] - (len(result.reports) if result.format == "reports" else 0)
+    reports = f" and {len(result.reports)} reports" if result.format == "reports" else ""
+    st.success(
+        f"Stored {events_stored} new events{reports} from {markdown_text(uploaded.name)}; "
+        f"{summary['duplicates']} were already in the store. They are on the Map now."
+    )
+if st.button("Store", type="primary", disabled=bool(done and done[0] == key)):
     try:
         reviewed = apply_review(result, edited.to_dict("records"))
         summary = commit_upload(reviewed, store(), uploaded.name, user="dashboard")
     except (ValueError, RuntimeError) as e:
-        st.error(f"Nothing was stored: {e}")
+        st.error(markdown_text(f"Nothing was stored: {e}"))
     else:
-        st.session_state["upload_done"] = key
-        st.success(f"Stored {summary['accepted']} new events; {summary['duplicates']} were already in the store.")
-        st.json(summary)
+        st.session_state["upload_done"] = (key, summary)
+        st.rerun()  # shows the summary, with Store disabled

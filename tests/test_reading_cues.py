@@ -1,0 +1,121 @@
+"""geo.reading.cues and what it changes on the map: negated, denied, forecast and diplomatic sentences, places of
+statements and datelines draw no event. Sentences written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from geo.extraction import Extractor
+from geo.model import Kind, Report
+from geo.reading import cues
+
+
+@pytest.fixture(scope="module")
+def extractor(geocoder):
+    return Extractor(geocoder)
+
+
+def events(extractor, text, lang, published=dt.date(2024, 11, 20)):
+    return extractor.extract(Report("T", text, published, "test", lang)).events
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("No additional troops were seen in Belgorod on Monday.", "en"),
+        ("Kyiv denied that its brigades had been moved to Sumy.", "en"),
+        ("Aucune troupe n'a été observée à Koursk cette semaine.", "fr"),
+        ("Keine neuen Truppen wurden in Belgorod gesichtet.", "de"),
+        ("No hay tropas adicionales en Bélgorod, según el ministerio.", "es"),
+        ("Войска не были переброшены в Белгород.", "ru"),
+        ("The brigade will be deployed to Kursk next month.", "en"),
+        ("Les soldats seront envoyés à Koursk en décembre.", "fr"),
+        ("Defence ministers met in Brussels to discuss troop rotations.", "en"),
+        ("General Kim told reporters in Seoul that the troops were ready.", "en"),
+    ],
+)
+def test_sentences_that_state_no_event_draw_no_arrow(extractor, text, lang):
+    assert events(extractor, text, lang) == []
+
+
+def test_a_negation_in_one_clause_leaves_the_other_alone(extractor):
+    text = "About 900 soldiers arrived in Belgorod on 3 November, but no troops were seen in Kursk."
+    (e,) = events(extractor, text, "en")
+    assert (e.place.name, e.start) == ("Belgorod", dt.date(2024, 11, 3))
+
+
+def test_could_not_confirm_is_doubt_not_negation(extractor):
+    text = "Some 900 soldiers arrived in Belgorod on 3 November, which could not be independently confirmed."
+    (e,) = events(extractor, text, "en")
+    assert e.place.name == "Belgorod"
+
+
+def test_a_dateline_is_where_the_report_was_filed(extractor):
+    text = "SEOUL, Nov 20 (Agency) - About 2,000 soldiers were moved from Wonsan to Vladivostok on 18 November."
+    ev = events(extractor, text, "en")
+    assert [(e.kind, e.origin.name if e.origin else None, e.place.name) for e in ev] == [
+        (Kind.MOVEMENT, "Wŏnsan", "Vladivostok")
+    ]
+    assert ev[0].start == dt.date(2024, 11, 18)
+
+
+def test_the_town_carries_the_event_not_its_region(extractor):
+    ev = events(extractor, "About 900 soldiers are now near Sudzha, in the Kursk region.", "en")
+    assert [e.place.name for e in ev] == ["Sudzha"]
+
+
+@pytest.mark.parametrize(
+    "clause, lang, expected",
+    [
+        ("no troops were seen", "en", True),
+        ("which could not be verified", "en", False),
+        ("не менее 1500 военнослужащих", "ru", False),
+        ("was nicht unabhängig überprüfbar ist", "de", False),
+        ("확인되지 않았다", "ko", False),
+        ("병력은 없었다", "ko", True),
+    ],
+)
+def test_negation(clause, lang, expected):
+    assert cues.negated(clause.casefold(), lang) is expected
+
+
+def test_units_cut_a_sentence_where_a_new_claim_starts():
+    s = "Troops were seen near Kursk since April, and that a battalion was moved to Sudzha last week."
+    assert [s[a:b].strip() for a, b in cues.units(s, "en")] == [
+        "Troops were seen near Kursk since April,",
+        "and that a battalion was moved to Sudzha last week.",
+    ]
+
+
+def test_a_capital_that_speaks_is_an_actor_even_in_a_list(extractor):
+    text = "Border posts near Terespol were closed, and Warsaw said 5,000 soldiers were on alert."
+    assert "Warsaw" not in [e.place.name for e in events(extractor, text, "en")]
+
+
+def test_to_the_town_is_the_town_just_named(extractor):
+    text = "Fighting continues in Toretsk. Yesterday 400 soldiers were moved to the town from Horlivka."
+    moves = [e for e in events(extractor, text, "en") if e.kind is Kind.MOVEMENT]
+    assert [(e.origin.name, e.place.name) for e in moves] == [("Horlivka", "Toretsk")]
+
+
+def test_compound_preposition_is_an_origin(extractor):
+    text = "Колонна военных выдвинулась из-под Белгорода на Курск."
+    (e,) = events(extractor, text, "ru")
+    assert (e.kind, e.origin.name, e.place.name) == (Kind.MOVEMENT, "Belgorod", "Kursk")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Belgorod, 600 soldiers arrived overnight, the governor said.",
+        "BELGORODSKY, a unit of 600 soldiers, arrived in Belgorod on Monday.",
+        "About 600 soldiers arrived in Belgorod, said the governor.",
+    ],
+)
+def test_a_statement_elsewhere_in_the_sentence_keeps_the_event(extractor, text):
+    assert [e.place.name for e in events(extractor, text, "en")] == ["Belgorod"]
+
+
+def test_a_region_and_a_town_named_apart_both_carry_events(extractor):
+    text = "About 900 soldiers are now in the Kursk region and in Belgorod."
+    assert sorted(e.place.name for e in events(extractor, text, "en")) == ["Belgorod", "Kursk Oblast"]

@@ -1,0 +1,70 @@
+"""geo.reading.mentions and what it changes in the extractor: ordinary words, acronyms and date words are not
+places; inflected Russian and Ukrainian names are. Sentences written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from geo.extraction import Extractor
+from geo.model import Report
+from geo.reading import mentions
+
+
+@pytest.fixture(scope="module")
+def extractor(geocoder):
+    return Extractor(geocoder)
+
+
+def place_names(extractor, text, lang):
+    out = extractor.extract(Report("T", text, dt.date(2024, 11, 20), "test", lang))
+    return [m.place.name for m in out.places if m.place.resolved and m.place.feature != "country"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("NIS officials briefed the committee about the brigade.", "en"),
+        ("The EU and the UN discussed the brigade's supplies.", "en"),
+        ("March was a quiet month for the brigade.", "en"),
+        ("Im Rest des Landes blieb die Brigade in ihren Kasernen.", "de"),
+        ("Seit Mitte Oktober übt die Brigade an dieser Stelle.", "de"),
+        ("Кроме того, бригада получила новые машины.", "ru"),
+        ("Les soldats de la brigade ont reçu du matériel, selon le ministère de la Santé.", "fr"),
+    ],
+)
+def test_ordinary_words_and_acronyms_draw_no_place(extractor, text, lang):
+    assert place_names(extractor, text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Moscow sent another brigade.", "en", "Moscow"),  # a big place keeps its name at a sentence start
+        ("Berlin schickte eine Brigade.", "de", "Berlin"),
+        ("Колонна вышла из-под Харькова ночью.", "ru", "Kharkiv"),
+        ("Евакуйовані прибули до Миколаєва.", "uk", "Mykolayiv"),
+    ],
+)
+def test_real_places_survive_the_filter(extractor, text, lang, expected):
+    assert expected in place_names(extractor, text, lang)
+
+
+def test_a_place_adjective_before_an_area_word_names_the_region(extractor):
+    out = extractor.extract(Report("T", "Підрозділи прибули з Ростовської області.", None, "test", "uk"))
+    (m,) = [m for m in out.places if m.place.resolved]
+    assert (m.text, m.place.feature) == ("Ростовської", "region")
+
+
+def test_a_place_adjective_before_another_noun_is_no_place(extractor):
+    assert place_names(extractor, "Корабли Черноморского флота вышли в море.", "ru") == []
+
+
+def test_frequency_lookup_and_acronyms():
+    assert mentions.zipf("the", "en") > 6
+    assert mentions.zipf("xqzwv", "en") == 0
+    assert mentions.is_acronym("NATO") and not mentions.is_acronym("Nato") and not mentions.is_acronym("N")
+
+
+def test_a_lower_case_place_adjective_before_a_front_word_is_that_area(extractor):
+    out = extractor.extract(Report("T", "Подкрепление переброшено на белгородское направление.", None, "t", "ru"))
+    assert [(m.place.name, m.place.feature) for m in out.places if m.place.resolved] == [("Belgorod", "region")]

@@ -1,0 +1,46 @@
+"""Troop strengths as reports write them: number words, Korean numerals, and the counts that are not strengths.
+Sentences written for these tests."""
+
+import pytest
+
+from geo.extraction import find_strength
+from geo.reading.quantities import in_range, with_digits
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, expected",
+    [
+        ("Some five thousand soldiers remain in the town.", "en", 5000),
+        ("Quelque deux mille soldats sont arrivés.", "fr", 2000),
+        ("Rund dreitausend Soldaten wurden verlegt.", "de", 3000),
+        ("Unos dos mil soldados llegaron.", "es", 2000),
+        ("Прибыли около 2 тыс. военнослужащих.", "ru", 2000),
+        ("Перекинули понад три тисячі військових.", "uk", 3000),
+        ("북한군 1만 1천 명이 이동했다.", "ko", 11000),
+        ("북한군 1천500여 명이 도착했다.", "ko", 1500),
+    ],
+)
+def test_strengths_in_words_and_numerals(sentence, lang, expected):
+    assert find_strength(sentence, lang)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [
+        ("At least 30 soldiers were killed or wounded there.", "en"),
+        ("Les pertes s'élèveraient à 1 200 hommes en une semaine.", "fr"),
+        ("Between 2,000-3,000 soldiers may be there.", "en"),
+        ("사상자가 3천 명을 넘어섰다.", "ko"),
+    ],
+)
+def test_losses_and_ranges_are_not_a_strength(sentence, lang):
+    assert find_strength(sentence, lang)[0] is None
+
+
+def test_a_strength_before_an_equipment_count_is_kept():
+    assert find_strength("Залучалися близько 1 500 військовослужбовців і до 60 одиниць техніки.", "uk")[0] == 1500
+
+
+def test_with_digits_leaves_other_text_alone():
+    assert with_digits("Troops moved to Kursk.", "en") == "Troops moved to Kursk."
+    assert in_range("between 2,000-", "3,000 soldiers") and not in_range("about ", " soldiers")
