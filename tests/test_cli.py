@@ -104,7 +104,7 @@ def test_killing_an_ingest_leaves_the_store_consistent(tmp_path):
         con = sqlite3.connect(db)
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        events = con.execute("SELECT COUNT(*) FROM event_keys").fetchone()[0] if "event_keys" in tables else 0
+        events = con.execute("SELECT COUNT(*) FROM events").fetchone()[0] if "events" in tables else 0
         uploads = con.execute("SELECT COUNT(*) FROM uploads WHERE accepted > 0").fetchone()[0] if events else 0
         con.close()
         assert events in (0, 60000), events  # all or nothing

@@ -113,6 +113,7 @@ class Store(ABC):
         self.url = str(url or os.environ.get("TROOPMAP_DB") or DEFAULT_DB)
         self._pool: queue.LifoQueue = queue.LifoQueue()
         self._closed = False
+        self.read_only = False  # a backend sets it when the store can be read but not written
 
     # -- connections: a small pool, so twenty sessions' threads never share one connection's transaction ---------
     @abstractmethod

@@ -76,6 +76,14 @@ class SQLiteStore(Store):
     def __init__(self, url: str | os.PathLike | None = None) -> None:
         super().__init__(url)
         self.path = sqlite_path(url)
+        # a store this process cannot write (a read-only folder or file system) is still read and exported
+        self.read_only = self.path.exists() and not (
+            os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
+        )
+        if self.read_only:
+            self._uri = None
+            self._pool.put(self._open_read_only())
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = self._connect()
@@ -85,7 +93,31 @@ class SQLiteStore(Store):
         except (sqlite3.Error, OSError) as e:
             raise StoreError(f"cannot open store {self.path}: {e}") from e
 
+    def _open_read_only(self) -> sqlite3.Connection:
+        """A read-only connection. A WAL store needs its -shm file, which a read-only folder cannot hold: then the
+        file is opened as immutable (nothing else can be writing it there either)."""
+        uri = self.path.resolve().as_uri()
+        error: sqlite3.Error | None = None
+        for mode in ("mode=ro", "immutable=1"):
+            try:
+                db = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None, check_same_thread=False)
+                columns = {r[1] for r in db.execute("PRAGMA table_info(events)")}
+            except sqlite3.Error as e:
+                error = e
+                continue
+            if "day" not in columns:
+                db.close()
+                raise StoreError(
+                    f"cannot open store {self.path} read-only: it is in an older layout, which is converted when"
+                    " it is first opened where it can be written"
+                )
+            self._uri = f"{uri}?{mode}"
+            return db
+        raise StoreError(f"cannot open store {self.path} (read-only): {error}") from error
+
     def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            return sqlite3.connect(self._uri, uri=True, isolation_level=None, check_same_thread=False)
         db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA busy_timeout=60000")  # a second writer waits for the first, it does not fail
@@ -93,6 +125,8 @@ class SQLiteStore(Store):
         return db
 
     def _begin(self, db: sqlite3.Connection, write: bool) -> None:
+        if write and self.read_only:
+            raise StoreError(f"the store {self.path} is read-only here: it can be viewed and exported, not written")
         db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
 
     def _finish(self, db: sqlite3.Connection, commit: bool) -> None:
