@@ -34,8 +34,8 @@ from geo.dates import period_end
 from geo.gazetteer import Candidate, Gazetteer, context_points, km, normalise, rank
 from geo.model import Event, Kind, Place, Precision, Problem, Report, bulk
 from geo.reading import cues as scope
+from geo.reading import links, quantities, when
 from geo.reading import mentions as names
-from geo.reading import quantities
 from geo.text import alternation
 
 log = logging.getLogger(__name__)
@@ -445,7 +445,8 @@ _THOUSANDS_SEPARATOR = re.compile(r"[ \u00a0\u202f.,](?=\d{3}\b)")
 def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str | None]:
     """A troop count: a number (with a multiplier word) followed within a few words by a word for troops."""
     nouns = _troop_nouns(language)
-    if not nouns.search(sentence.casefold()):  # no word for troops, no count of them
+    low = sentence.casefold()
+    if not nouns.search(low) and not links.of_them_anywhere(low, language):  # no word for troops, no count
         return None, False, None
     sentence = quantities.with_digits(sentence, language)
     for m in _NUMBER.finditer(sentence):
@@ -469,15 +470,33 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
             mult = lx.THOUSAND[after[:1]]
         window = " ".join(words[:5])
         found = nouns.search(window)
-        if found is None:
+        if found is None and not _counts_troops_named_elsewhere(sentence, m, after, mult, language):
             continue
         if quantities.in_range(before, after) or quantities.about_losses(before, after, language):
             continue  # one end of a range, or a count of losses or equipment
+        if found is None:  # "7,000 of them", "the number of fighters is put at 4,500"
+            approx = any(w in lx.APPROXIMATE for w in _WORDS.findall(before)[-2:])
+            return value * mult, approx, None
         noun = found.group()
         approx = any(w in lx.APPROXIMATE for w in _WORDS.findall(before)[-2:]) or "~" in before[-2:]
         unit = _unit_phrase(sentence[m.end() : m.end() + 80], noun, language)
         return value * mult, approx, unit
     return None, False, None
+
+
+def _counts_troops_named_elsewhere(sentence: str, m: re.Match, after: str, mult: int, language: str) -> bool:
+    """A count whose troop noun is not after it: "rund 7.000 von ihnen" (the troops just spoken of), "die Zahl
+    der Kämpfer dort wird auf rund 4.500 geschätzt" (the noun after a word for "number of", before the count)."""
+    rest = after.casefold()
+    if mult != 1:  # "7 тысяч из них": skip the multiplier word
+        rest = rest.lstrip()[len(_WORDS.match(rest.lstrip()).group()) :] if _WORDS.match(rest.lstrip()) else rest
+    if links.of_them(rest, language):
+        return True
+    before = sentence[max(0, m.start() - 80) : m.start()].casefold()
+    said = links.number_of(before, language)
+    if said is None or _DIGIT.search(before[said.end() :]):
+        return False
+    return _troop_nouns(language).search(" ".join(_WORDS.findall(before[said.end() :])[:3])) is not None
 
 
 @lru_cache(maxsize=16)
@@ -536,6 +555,8 @@ def _cue_pattern(language: str) -> tuple[re.Pattern, dict[str, int]]:
     any run of spaces and punctuation, and a cue may touch punctuation, "_" included, but no letter or digit."""
     table = cues(language)
     body = alternation(table).replace(re.escape(" "), PUNCTUATION + "+")
+    if language == "ko":  # a Korean cue is a word's start: endings follow it ("가능성이 높다고", "확인되지 않았다며")
+        return re.compile(rf"(?<![^\W_])({body})(?![^\W_\uac00-\ud7a3])"), table
     return re.compile(rf"(?<![^\W_])({body})(?![^\W_])"), table
 
 
@@ -915,16 +936,25 @@ class Extractor:
         for m in mentions:
             if m.place and m.place.resolved and m.place.feature != "country":
                 by_sentence.setdefault(bisect_right(unit_starts, m.start), []).append(m)
+        starts = sorted(whole)
+        made_in = -1  # the sentence (its number in ``starts``) of the events in last_made
         for s, (a, b) in enumerate(units):
             sentence = text[a:b]
             ms = by_sentence.get(s, [])
             conf = find_confidence(sentence, lang)
             split = (a, b) != (sentence_of[s], whole[sentence_of[s]])  # a clause of a longer sentence
+            here = bisect_right(starts, a) - 1  # the number of the sentence this clause is part of
             if not ms:
+                carried = self._count_carried(
+                    sentence, lang, split, here - made_in <= 2, prev_places, prev_when, last_made, conf, report, found
+                )
+                if carried:
+                    last_made, made_in = carried, here
                 if not split:  # a cue in a sentence without places speaks for the whole report
                     if conf[0] is not None:
                         report_cue = max(report_cue, conf, key=lambda c: c[0] or 0)
-                    prev_places, prev_when = [], (None, None, Precision.DAY)
+                    if not carried:
+                        prev_places, prev_when = [], (None, None, Precision.DAY)
                 continue
             named, last_named = last_named, [m.place for m in ms if m.start > 2]  # (not a dateline)
             low = sentence.casefold()
@@ -952,6 +982,9 @@ class Extractor:
             start, end, precision = find_dates(sentence, report.published)
             if start is None and split:
                 start, end, precision = sentence_says(s)[0]
+            if start is None:  # "the following day", "два дня спустя": after the date stated before
+                start, end = when.after(prev_when[:2], low, lang)
+                precision = Precision.DAY
             if start is None and refers_back:
                 start, end, precision = prev_when
             roles: list[tuple[Mention, str]] = []
@@ -981,16 +1014,36 @@ class Extractor:
                 roles = [(m, "destination" if r == "subject" else r) for m, r in roles]
             origins = [m.place for m, r in roles if r == "origin"]
             targets = _most_specific([(m, r) for m, r in roles if r in {"destination", "location"}], tokens.texts)
-            if refers_back and not targets and origins and last_made:
+            earlier = not moving and here - made_in <= 1 and links.earlier(low, lang)
+            if earlier and not origins:  # "zuvor waren sie in Ussurijsk ausgebildet worden": where they were before
+                origins = [p for p in (targets or [m.place for m, _ in roles]) if p not in prev_places]
+                targets = []
+            arrival_before = (
+                moving
+                and here - made_in <= 1
+                and all(e["kind"] == Kind.MOVEMENT and e.get("origin") is None for e in last_made)
+                and not _to_that_place(sentence, lang)
+            )  # "3,000 arrived in the Kursk region. The trains left Khabarovsk": where the arrivals came from
+            if (refers_back or earlier or arrival_before) and not targets and origins and last_made:
                 # "... had been moved to the area on 12 December. They came from Korenevo.": the origin of the
-                # events of the sentence before
+                # events of the sentence before; one movement from each origin ("from Luhansk and Krasnodar")
+                linked = []
                 for e in last_made:
-                    if e.get("origin") is None and e["place"] != origins[0]:
-                        e.update(kind=Kind.MOVEMENT, origin=origins[0], evidence=f"{e['evidence']} {sentence.strip()}")
+                    if e.get("origin") is not None:
+                        linked.append(e)
+                        continue
+                    for o in origins:
+                        if o == e["place"]:
+                            continue
+                        moved = dict(e, kind=Kind.MOVEMENT, origin=o, evidence=f"{e['evidence']} {sentence.strip()}")
                         if start is not None and (start, end) != prev_when[:2]:  # this sentence states its own date
-                            e.update(start=start, end=end, precision=precision)
-                        if e["strength"] is None and strength is not None:
-                            e.update(strength=strength, strength_approx=approx, unit=unit)
+                            moved.update(start=start, end=end, precision=precision)
+                        if moved["strength"] is None and strength is not None:
+                            moved.update(strength=strength, strength_approx=approx, unit=unit)
+                        linked.append(moved)
+                        if e in found:
+                            found.remove(e)
+                        found.append(moved)
                 last_made = []
                 continue
             if moving and refers_back and not targets and origins and prev_places:
@@ -998,6 +1051,8 @@ class Extractor:
             if moving and origins and not targets and named and _to_that_place(sentence, lang):
                 targets = [p for p in (prev_places or named)[:1] if p not in origins]  # "moved to the town from X"
             if moving and targets and not origins and prev_places and any(r == "destination" for _, r in roles):
+                origins = [p for p in prev_places[:1] if p not in targets]
+            elif targets and not origins and prev_places and links.from_there(low, lang):  # "from there ... to X"
                 origins = [p for p in prev_places[:1] if p not in targets]
             common = dict(
                 start=start,
@@ -1020,13 +1075,60 @@ class Extractor:
             else:
                 made = [dict(common, kind=Kind.PRESENCE, place=p) for p in (targets or origins)]
             found.extend(made)
-            last_made = made
+            last_made, made_in = made, here
             prev_places, prev_when = targets or origins, (start, end, precision)
         if report_cue[0] is not None:
             for e in found:
                 if e["confidence"] is None:
                     e.update(confidence=report_cue[0], confidence_label=report_cue[1])
+        if report.title and any(e["start"] is None for e in found):
+            # a date given only in the title ("Column near Dzhankoi, 26 November") dates what the text leaves undated
+            start, end, precision = find_dates(report.title, report.published)
+            if start is not None:
+                for e in found:
+                    if e["start"] is None:
+                        e.update(start=start, end=end, precision=precision)
         return _dedupe([Event(**e) for e in found])
+
+    @staticmethod
+    def _count_carried(sentence, lang, split, adjacent, prev_places, prev_when, last_made, conf, report, found):
+        """A clause that names no place but counts troops: "The number of fighters there is put at 4,500" is a
+        presence at the place the sentence before named; "About 800 servicemen took part" is the strength of the
+        events the sentence before told, when they state none. Returns the events it made or completed."""
+        if not adjacent or not (prev_places or last_made):
+            return []
+        strength, approx, unit = find_strength(sentence, lang)
+        low = sentence.casefold()
+        if strength is None or not scope.quiet(low, lang):
+            return []
+        if prev_places and links.there(low, lang):
+            start, end, precision = find_dates(sentence, report.published)
+            if start is None:
+                start, end, precision = prev_when
+            e = dict(
+                kind=Kind.PRESENCE,
+                place=prev_places[0],
+                start=start,
+                end=end,
+                precision=precision,
+                strength=strength,
+                strength_approx=approx,
+                unit=unit,
+                confidence=conf[0],
+                confidence_label=conf[1],
+                source=report.source,
+                report_id=report.report_id,
+                evidence=sentence.strip(),
+            )
+            found.append(e)
+            return [e]
+        if split or not last_made or any(e["strength"] is not None for e in last_made):
+            return []
+        for e in last_made:
+            e.update(
+                strength=strength, strength_approx=approx, unit=unit, evidence=f"{e['evidence']} {sentence.strip()}"
+            )
+        return last_made
 
 
 def extract_all(

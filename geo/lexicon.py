@@ -167,6 +167,13 @@ MOVEMENT = {
         "carry$",
         "ferried$",
         "airlift",
+        "marched$",
+        "drove$",
+        "bound for",
+        "rolled into",
+        "pulled back",
+        "pulled out",
+        "advanced$",
     ),
     "fr": (
         "transport",
@@ -182,6 +189,15 @@ MOVEMENT = {
         "quitt",
         "redéploy",
         "rapatri",
+        "accost",
+        "débarqu",
+        "rejoint",
+        "rejoign",
+        "repli",
+        "avancé",
+        "convoi",
+        "venus$",
+        "venu$",
     ),
     "ru": (
         "перебро",
@@ -200,6 +216,18 @@ MOVEMENT = {
         "эшелон",
         "вывез",
         "отбы",
+        "марш",
+        "двига",
+        "двину",
+        "следовал",
+        "вошл",
+        "вошли",
+        "передвиж",
+        "переправ",
+        "отошл",
+        "отвед",
+        "отступ",
+        "колонн",
     ),
     "uk": (
         "перекину",
@@ -213,6 +241,20 @@ MOVEMENT = {
         "ешелон",
         "вивез",
         "відбу",
+        "вируши",
+        "вируша",
+        "доправ",
+        "марш",
+        "рухал",
+        "рухаю",
+        "просува",
+        "переправ",
+        "висуну",
+        "висува",
+        "увійшл",
+        "відійшл",
+        "відвед",
+        "колон",
     ),
     "de": (
         "verleg",
@@ -257,7 +299,26 @@ MOVEMENT = {
         "entró$",
         "alcanzaron$",
     ),
-    "ko": ("이동", "파병", "보내", "보낼", "보냈", "출항", "도착", "수송", "이송", "배치", "출발", "철수", "투입"),
+    "ko": (
+        "이동",
+        "파병",
+        "보내",
+        "보낼",
+        "보냈",
+        "출항",
+        "도착",
+        "수송",
+        "이송",
+        "배치",
+        "출발",
+        "철수",
+        "투입",
+        "옮겨",
+        "옮기",
+        "진입",
+        "전개",
+        "행군",
+    ),
 }
 # Stems of words for troops, units and military things: a sentence needs one (or a movement word right after
 # a sentence that had events, for "They were moved ...") before its places become events.
@@ -1156,4 +1217,96 @@ PLACE_NOUNS = {
     "es": ("ciudad", "zona", "localidad", "base"),
     "ru": ("города", "город", "района", "район", "участка", "поселка", "села"),
     "uk": ("міста", "місто", "району", "район", "ділянки", "селища", "села"),
+}
+
+# -- links between the sentences of one report (geo.extraction: strength, origin, date carried over) --------
+# "there", "at that place": a sentence with a count and no name of its own speaks of the place just named
+THERE = {
+    "en": ("there", "at that place", "in that area", "in the area"),
+    "fr": ("là", "là-bas", "sur place", "dans ce secteur", "dans la zone"),
+    "ru": ("там", "на месте", "в этом районе"),
+    "uk": ("там", "на місці", "в цьому районі", "у цьому районі"),
+    "ko": ("그곳", "현지", "이곳", "해당 지역"),
+    "de": ("dort", "vor ort", "in dem gebiet", "im gebiet"),
+    "es": ("allí", "allá", "ahí", "en la zona", "sobre el terreno"),
+}
+# "from there": the origin of a movement is the place just named
+FROM_THERE = {
+    "en": ("from there", "from that place", "from the area"),
+    "fr": ("de là", "depuis là", "de là-bas", "d'où"),
+    "ru": ("оттуда", "из этого района"),
+    "uk": ("звідти", "з цього району"),
+    "ko": ("그곳에서", "이곳에서", "거기서", "거기에서"),
+    "de": ("von dort", "von dort aus", "von da"),
+    "es": ("desde allí", "de allí", "desde ahí", "desde allá"),
+}
+# "previously", "before that": a sentence about the troops just spoken of, naming where they were before, names
+# the origin of their movement
+EARLIER = {
+    "en": ("previously", "earlier", "before that", "prior to that"),
+    "fr": ("auparavant", "précédemment", "avant cela", "au préalable", "jusque-là"),
+    "ru": ("ранее", "до этого", "перед этим", "прежде"),
+    "uk": ("раніше", "до цього", "перед цим", "попередньо"),
+    "ko": ("앞서", "이전에", "그전에", "이에 앞서"),
+    "de": ("zuvor", "vorher", "davor", "bis dahin"),
+    "es": ("anteriormente", "previamente", "hasta entonces"),
+}
+# "of them": a count whose noun is the troops just spoken of ("7,000 of them", "rund 7.000 von ihnen")
+OF_THEM = {
+    "en": ("of them", "of these", "of those"),
+    "fr": ("d'entre eux", "d’entre eux", "d'entre elles", "parmi eux"),
+    "ru": ("из них", "из которых"),
+    "uk": ("з них", "із них", "з яких"),
+    "ko": ("이 중", "그중", "그 중"),
+    "de": ("von ihnen", "davon", "von denen"),
+    "es": ("de ellos", "de ellas", "de los cuales", "de las cuales"),
+}
+# "the number of soldiers ... is estimated at 4,500": a count whose troop noun comes before it
+NUMBER_OF = {
+    "en": ("number of", "strength of", "total of"),
+    "fr": ("nombre de", "effectif de", "effectifs", "total de"),
+    "ru": ("число", "численность", "количество"),
+    "uk": ("кількість", "чисельність", "число"),
+    "ko": ("규모", "병력 수", "인원"),
+    "de": ("zahl der", "anzahl der", "stärke der", "gesamtzahl der"),
+    "es": ("número de", "cifra de", "total de", "efectivos"),
+}
+# a date relative to the date the sentence before stated: (phrase, days after it). "N days later" is read from
+# the number words of geo.reading.quantities.
+NEXT_DAYS = {
+    "en": (("the following day", 1), ("the next day", 1), ("a day later", 1), ("the day after", 1)),
+    "fr": (("le lendemain", 1), ("le jour suivant", 1), ("le surlendemain", 2)),
+    "ru": (("на следующий день", 1), ("на другой день", 1), ("на следующие сутки", 1), ("через день", 1)),
+    "uk": (("наступного дня", 1), ("на наступний день", 1), ("наступної доби", 1), ("через день", 1)),
+    "ko": (
+        ("다음날", 1),
+        ("다음 날", 1),
+        ("이튿날", 1),
+        ("이틀 뒤", 2),
+        ("이틀 후", 2),
+        ("사흘 뒤", 3),
+        ("사흘 후", 3),
+    ),
+    "de": (("am nächsten tag", 1), ("am folgenden tag", 1), ("tags darauf", 1), ("am tag darauf", 1)),
+    "es": (("al día siguiente", 1), ("el día siguiente", 1), ("al otro día", 1)),
+}
+# "two days later", "трое суток спустя": a number (digits or a number word) and these words after it
+DAYS_LATER = {
+    "en": r"(\w+)\s+days?\s+later",
+    "fr": r"(\w+)\s+jours?\s+plus\s+tard",
+    "ru": r"(?:через\s+(\w+)\s+(?:дня|дней|суток)|(\w+)\s+(?:дня|дней|суток)\s+спустя)",
+    "uk": r"(?:через\s+(\w+)\s+(?:дні|днів|доби)|(\w+)\s+(?:дні|днів|доби)\s+потому)",
+    "ko": r"(\d+)일\s*(?:뒤|후)",
+    "de": r"(\w+)\s+tage?\s+(?:später|danach)",
+    "es": r"(\w+)\s+días?\s+(?:después|más\s+tarde)",
+}
+# the numbers up to a week in words, for "two days later" where text2num does not reach (ru, uk, de, es small)
+SMALL_NUMBERS = {
+    "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7},
+    "fr": {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7},
+    "ru": {"один": 1, "два": 2, "двое": 2, "три": 3, "трое": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7},
+    "uk": {"один": 1, "два": 2, "дві": 2, "двоє": 2, "три": 3, "троє": 3, "чотири": 4, "п'ять": 5, "шість": 6},
+    "ko": {},
+    "de": {"einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7},
+    "es": {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7},
 }

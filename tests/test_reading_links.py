@@ -1,0 +1,126 @@
+"""geo.reading.links and what it changes on the map: a report tells one movement over several sentences (the
+count in one, the origin in the next, "there", "from there", "before that"). Sentences written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from geo.extraction import Extractor, find_strength
+from geo.model import Kind, Report
+from geo.reading import links
+
+PUB = dt.date(2024, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def extractor(geocoder):
+    return Extractor(geocoder)
+
+
+def events(extractor, text, lang, title=""):
+    return extractor.extract(Report("T", text, PUB, "test", lang, title=title)).events
+
+
+def arrows(evs):
+    return sorted((e.kind.value, e.origin.name if e.origin else "", e.place.name, e.strength or 0) for e in evs)
+
+
+@pytest.mark.parametrize(
+    "low, lang",
+    [("the number of troops there is rising", "en"), ("dort sind 300 soldaten", "de"), ("там находятся", "ru")],
+)
+def test_there(low, lang):
+    assert links.there(low, lang)
+
+
+def test_there_is_a_whole_word():
+    assert not links.there("таможня закрыта", "ru")
+    assert not links.there("therefore it moved", "en")
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, expected",
+    [
+        ("Rund 7.000 von ihnen sind angekommen.", "de", 7000),
+        ("Some 2,000 of them have arrived.", "en", 2000),
+        ("Около 900 из них уже прибыли.", "ru", 900),
+        ("Die Zahl der Kämpfer wird auf rund 4.500 geschätzt.", "de", 4500),
+        ("El número de soldados asciende a 1.200.", "es", 1200),
+    ],
+)
+def test_counts_whose_troops_are_named_elsewhere(sentence, lang, expected):
+    assert find_strength(sentence, lang)[0] == expected
+
+
+def test_the_number_of_tanks_is_no_troop_count():
+    assert find_strength("The number of tanks destroyed rose to 40.", "en")[0] is None
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("A brigade was moved from Brest to Baranovichi on 12 November. About 800 soldiers took part.", "en"),
+        ("Бригада совершила марш из Бреста в Барановичи 12 ноября. Привлекалось около 800 военнослужащих.", "ru"),
+        (
+            "Eine Brigade wurde am 12. November von Brest nach Baranowitschi verlegt. Rund 800 Soldaten nahmen teil.",
+            "de",
+        ),
+    ],
+)
+def test_a_count_without_a_place_is_the_strength_of_the_movement_before(extractor, text, lang):
+    (e,) = events(extractor, text, lang)
+    assert (e.kind, e.origin.name, e.place.name, e.strength) == (Kind.MOVEMENT, "Brest", "Baranovichi", 800)
+
+
+def test_a_count_there_is_a_presence_at_the_place_before(extractor):
+    text = "Russian units were fighting near Belgorod on 3 November. Some 3,500 soldiers are deployed there."
+    assert ("presence", "", "Belgorod", 3500) in arrows(events(extractor, text, "en"))
+
+
+def test_a_count_two_paragraphs_later_stays_put(extractor):
+    text = (
+        "A brigade was moved from Brest to Baranovichi on 12 November. The weather was cold. Trains ran late. "
+        "Officials said 40,000 soldiers serve in the army."
+    )
+    (e,) = events(extractor, text, "en")
+    assert e.strength is None
+
+
+def test_a_denied_count_is_not_carried(extractor):
+    text = "A brigade was moved from Brest to Baranovichi on 12 November. No 800 soldiers were seen."
+    (e,) = events(extractor, text, "en")
+    assert e.strength is None
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("More than 3,000 soldiers arrived in Kursk on 5 November. The trains had left from Khabarovsk.", "en"),
+        ("5 листопада до Курська прибули понад 3000 військових. Ешелони з ними вирушили з Хабаровська.", "uk"),
+    ],
+)
+def test_an_origin_in_the_next_sentence_completes_the_arrival(extractor, text, lang):
+    ev = events(extractor, text, lang)
+    assert [(e.kind, e.origin.name, e.place.name) for e in ev] == [(Kind.MOVEMENT, "Khabarovsk", "Kursk")]
+    assert ev[0].start == dt.date(2024, 11, 5)
+
+
+def test_where_they_were_before_is_the_origin(extractor):
+    text = "Rund 7.000 Soldaten haben am 3. November Kursk erreicht; zuvor waren sie in Ussurijsk und Chabarowsk."
+    assert arrows(events(extractor, text, "de")) == [
+        ("movement", "Khabarovsk", "Kursk", 7000),
+        ("movement", "Ussuriysk", "Kursk", 7000),
+    ]
+
+
+def test_from_there(extractor):
+    text = "A battalion arrived in Vladivostok on 6 November. From there it drove to Ussuriysk the following day."
+    ev = events(extractor, text, "en")
+    last = [e for e in ev if e.place.name == "Ussuriysk"][0]
+    assert (last.origin.name, last.start) == ("Vladivostok", dt.date(2024, 11, 7))
+
+
+def test_a_date_only_in_the_title_dates_the_event(extractor):
+    text = "Witnesses filmed a column of trucks moving from Simferopol to Dzhankoi."
+    (e,) = events(extractor, text, "en", title="Column near Dzhankoi, 18 November")
+    assert e.start == dt.date(2024, 11, 18)

@@ -1,0 +1,43 @@
+"""geo.reading.when: dates relative to the date the sentence before stated. Phrases written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from geo.reading import when
+
+
+@pytest.mark.parametrize(
+    "low, lang, days",
+    [
+        ("the following day it drove on", "en", 1),
+        ("two days later they left", "en", 2),
+        ("le lendemain, ils sont partis", "fr", 1),
+        ("trois jours plus tard", "fr", 3),
+        ("на следующий день колонна ушла", "ru", 1),
+        ("через два дня колонна ушла", "ru", 2),
+        ("наступного дня колона рушила", "uk", 1),
+        ("다음날 부대가 이동했다", "ko", 1),
+        ("3일 뒤 도착했다", "ko", 3),
+        ("am nächsten tag fuhren sie weiter", "de", 1),
+        ("zwei tage später", "de", 2),
+        ("al día siguiente partieron", "es", 1),
+        ("dos días después", "es", 2),
+    ],
+)
+def test_days_after(low, lang, days):
+    assert when.days_after(low, lang) == days
+
+
+def test_no_relative_date():
+    assert when.days_after("on 5 may they left", "en") is None
+    assert when.days_after("many days later", "en") is None
+
+
+def test_counted_from_the_end_of_a_range():
+    prev = (dt.date(2024, 5, 6), dt.date(2024, 5, 8))
+    assert when.after(prev, "the next day", "en") == (dt.date(2024, 5, 9), None)
+
+
+def test_nothing_to_count_from():
+    assert when.after((None, None), "the next day", "en") == (None, None)
