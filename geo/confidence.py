@@ -85,6 +85,8 @@ TABLE: list[tuple[int, str, str, tuple[str, ...]]] = [
             "possibly",
             "reportedly",
             "purportedly",
+            "claimed",
+            "claims",
             "said to have",
             "alleged",
             "allegedly",
@@ -135,6 +137,9 @@ TABLE: list[tuple[int, str, str, tuple[str, ...]]] = [
             "aurait",
             "auraient",
             "presume",
+            "pretend",
+            "pretendent",
+            "affirment",
             "selon des informations non verifiees",
             "presumes",
             "presumee",
@@ -176,7 +181,21 @@ TABLE: list[tuple[int, str, str, tuple[str, ...]]] = [
         ),
     ),
     (2, "words", "ru", ("вероятно", "скорее всего", "по всей видимости")),
-    (3, "words", "ru", ("возможно", "предположительно", "якобы", "по неподтвержденным данным", "как сообщается")),
+    (
+        3,
+        "words",
+        "ru",
+        (
+            "возможно",
+            "предположительно",
+            "якобы",
+            "как утверждают",
+            "утверждают",
+            "по утверждению",
+            "по неподтвержденным данным",
+            "как сообщается",
+        ),
+    ),
     (4, "words", "ru", ("маловероятно", "сомнительно", "опровергает", "опровергли", "отрицает", "отрицают")),
     # Ukrainian
     (
@@ -192,7 +211,12 @@ TABLE: list[tuple[int, str, str, tuple[str, ...]]] = [
         ("не підтверджено", "не підтверджені", "непідтверджені", "непідтвердженими", "непідтверджених", "невідомо"),
     ),
     (2, "words", "uk", ("ймовірно", "імовірно", "найімовірніше")),
-    (3, "words", "uk", ("можливо", "можливий", "можлива", "нібито", "начебто", "імовірно можливо")),
+    (
+        3,
+        "words",
+        "uk",
+        ("можливо", "можливий", "можлива", "нібито", "як стверджують", "стверджують", "начебто", "імовірно можливо"),
+    ),
     (4, "words", "uk", ("малоймовірно", "сумнівно", "заперечує", "спростовує")),
     # Korean
     (1, "words", "ko", ("확인됐다", "확인되었다", "확인된", "확인했다")),
@@ -231,7 +255,12 @@ TABLE: list[tuple[int, str, str, tuple[str, ...]]] = [
     ),
     (6, "words", "de", ("unbestatigt", "nicht bestatigt", "unklar", "ungewiss")),
     (2, "words", "de", ("wahrscheinlich", "vermutlich", "mutmasslich")),
-    (3, "words", "de", ("moglicherweise", "moglich", "angeblich", "soll", "sollen", "berichten zufolge")),
+    (
+        3,
+        "words",
+        "de",
+        ("moglicherweise", "moglich", "angeblich", "behauptet", "behaupten", "soll", "sollen", "berichten zufolge"),
+    ),
     (4, "words", "de", ("unwahrscheinlich", "zweifelhaft", "dementiert", "bestritten")),
     # Spanish
     (
@@ -253,7 +282,12 @@ TABLE: list[tuple[int, str, str, tuple[str, ...]]] = [
     ),
     (6, "words", "es", ("no confirmado", "no confirmada", "sin confirmar", "no pudo confirmar")),
     (2, "words", "es", ("probablemente", "probable", "probablemente cierta", "probablemente cierto")),
-    (3, "words", "es", ("posiblemente", "posible", "supuestamente", "presuntamente", "habria", "habrian")),
+    (
+        3,
+        "words",
+        "es",
+        ("posiblemente", "posible", "supuestamente", "afirman", "segun afirman", "presuntamente", "habria", "habrian"),
+    ),
     (4, "words", "es", ("poco probable", "dudoso", "desmentido", "negado", "nego")),
     (5, "words", "es", ("improbable",)),
 ]

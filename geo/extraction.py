@@ -370,6 +370,9 @@ def _find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | Non
         if any(p in low for p in lx.THIS_WEEK):
             monday = published - dt.timedelta(days=published.weekday())
             return monday, monday + dt.timedelta(days=6), Precision.WEEK
+        if _whole_words(lx.WEEKEND).search(low):  # the weekend before (or of) the publication day
+            saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+            return saturday, saturday + dt.timedelta(days=1), Precision.DAY
         if _whole_words(lx.YESTERDAY).search(low):
             return published - dt.timedelta(days=1), None, Precision.DAY
         if _whole_words(lx.TODAY + lx.NOW).search(low):
@@ -924,6 +927,14 @@ class Extractor:
         sentence_of = [max(a for a in whole if a <= x) for x, _ in units]
         said: dict[int, tuple] = {}
 
+        def stated_before(k: int) -> tuple[dt.date | None, dt.date | None]:
+            """The last date a clause before clause k states (places or not)."""
+            for j in range(k - 1, -1, -1):
+                start, end, _ = find_dates(text[units[j][0] : units[j][1]], report.published)
+                if start is not None:
+                    return start, end
+            return None, None
+
         def sentence_says(k: int) -> tuple:
             a = sentence_of[k]
             if a not in said:
@@ -982,8 +993,9 @@ class Extractor:
             start, end, precision = find_dates(sentence, report.published)
             if start is None and split:
                 start, end, precision = sentence_says(s)[0]
-            if start is None:  # "the following day", "два дня спустя": after the date stated before
-                start, end = when.after(prev_when[:2], low, lang)
+            if start is None and when.days_after(low, lang) is not None:
+                # "the following day", "два дня спустя", "ese mismo día": after the last date stated before
+                start, end = when.after(stated_before(s), low, lang)
                 precision = Precision.DAY
             if start is None and refers_back:
                 start, end, precision = prev_when

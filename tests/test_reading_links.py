@@ -124,3 +124,12 @@ def test_a_date_only_in_the_title_dates_the_event(extractor):
     text = "Witnesses filmed a column of trucks moving from Simferopol to Dzhankoi."
     (e,) = events(extractor, text, "en", title="Column near Dzhankoi, 18 November")
     assert e.start == dt.date(2024, 11, 18)
+
+
+def test_the_same_day_takes_the_date_of_a_sentence_without_places(extractor):
+    text = (
+        "The peacekeepers began to leave on 17 November. A first column of 300 soldiers moved from Aghdam to Yevlakh "
+        "that same day."
+    )
+    (e,) = events(extractor, text, "en")
+    assert (e.origin.name, e.start, e.strength) == ("Aghdam", dt.date(2024, 11, 17), 300)

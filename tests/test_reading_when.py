@@ -41,3 +41,30 @@ def test_counted_from_the_end_of_a_range():
 
 def test_nothing_to_count_from():
     assert when.after((None, None), "the next day", "en") == (None, None)
+
+
+@pytest.mark.parametrize(
+    "low, lang",
+    [("that same day", "en"), ("ese mismo día", "es"), ("в тот же день", "ru"), ("am selben tag", "de")],
+)
+def test_the_same_day_is_zero_days_after(low, lang):
+    assert when.days_after(low, lang) == 0
+    assert when.after((dt.date(2024, 4, 17), None), low, lang) == (dt.date(2024, 4, 17), None)
+
+
+@pytest.mark.parametrize(
+    "sentence, published, expected",
+    [
+        (
+            "Columns were seen near Pinsk at the weekend.",
+            dt.date(2025, 1, 22),
+            (dt.date(2025, 1, 18), dt.date(2025, 1, 19)),
+        ),
+        ("Колонны замечены в выходные у Пинска.", dt.date(2025, 1, 19), (dt.date(2025, 1, 18), dt.date(2025, 1, 19))),
+        ("Am Wochenende wurden Kolonnen gesehen.", dt.date(2025, 1, 20), (dt.date(2025, 1, 18), dt.date(2025, 1, 19))),
+    ],
+)
+def test_the_weekend_is_the_one_before_the_report(sentence, published, expected):
+    from geo.extraction import find_dates
+
+    assert find_dates(sentence, published)[:2] == expected

@@ -1,6 +1,6 @@
 """Dates a sentence states relative to the date the sentence before stated.
 
-"The following day", "le lendemain", "на следующий день", "наступного дня", "다음날", "am nächsten Tag", "al día
+"The following day", "the same day", "le lendemain", "на следующий день", "наступного дня", "다음날", "am nächsten Tag", "al día
 siguiente" and "two days later" in each language: the extractor adds the days to the last day of the date the
 report stated just before (the end of a range: "from 6 to 8 May ... the next day" is 9 May).
 """
@@ -51,4 +51,4 @@ def after(
     if base is None:
         return None, None
     days = days_after(low, language)
-    return (base + dt.timedelta(days=days), None) if days else (None, None)
+    return (None, None) if days is None else (base + dt.timedelta(days=days), None)
