@@ -1300,7 +1300,7 @@ PLACE_NOUNS = {
     "uk": ("міста", "місто", "району", "район", "ділянки", "селища", "села"),
 }
 
-# -- links between the sentences of one report (geo.extraction: strength, origin, date carried over) --------
+# -- links between the sentences of one report (geo.reading.links, geo.reading.when) ---------------------
 # "there", "at that place": a sentence with a count and no name of its own speaks of the place just named
 THERE = {
     "en": ("there", "at that place", "in that area", "in the area"),

@@ -5,9 +5,10 @@ import datetime as dt
 
 import pytest
 
-from geo.extraction import Extractor, find_strength
+from geo.extraction import Extractor
 from geo.model import Kind, Report
 from geo.reading import links
+from geo.reading.quantities import find_strength
 
 PUB = dt.date(2024, 11, 20)
 

@@ -3,8 +3,7 @@ Sentences written for these tests."""
 
 import pytest
 
-from geo.extraction import find_strength
-from geo.reading.quantities import in_range, with_digits
+from geo.reading.quantities import find_strength, in_range, with_digits
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,6 @@ def test_the_same_day_is_zero_days_after(low, lang):
     ],
 )
 def test_the_weekend_is_the_one_before_the_report(sentence, published, expected):
-    from geo.extraction import find_dates
+    from geo.reading.when import find_dates
 
     assert find_dates(sentence, published)[:2] == expected

@@ -3,7 +3,7 @@
 A report tells one movement over several sentences: "About 800 soldiers took part." (the count of the troops
 just spoken of), "The number of fighters there is put at 4,500." (a presence at the place just named), "From
 there they drove to Tapa." (the origin), "Before that they had trained in Ussuriysk." (where they came from).
-The extractor (geo.extraction) asks these questions of a casefolded clause; the word lists are in geo.lexicon.
+geo.reading.events and geo.reading.quantities ask these questions of a casefolded clause; the word lists are in geo.lexicon.
 """
 
 from __future__ import annotations

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.reading.cues import table_pattern
+from geo import lexicon as lx
+from geo.reading import links
+from geo.reading.cues import has_stem, table_pattern
+from geo.reading.when import months
+from geo.text import alternation
+
+_DIGIT = re.compile(r"\d")
 
 _KO_NUMBER = re.compile(r"\d+\s*[만천백](?:\s*\d+\s*[천백])*(?:\s*\d+)?")
 _TEXT2NUM = {"en", "fr", "de", "es"}
@@ -116,3 +122,122 @@ _RANGE_AFTER = re.compile(r"^\s*(?:[-–—~]|to|or|à|bis|oder|a|o|до|или|
 def in_range(before: str, after: str) -> bool:
     """Whether a number is one end of a range ("2,000-3,000", "between 2 and 3 thousand" is left alone)."""
     return bool(_RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after))
+
+
+# -- strength ----------------------------------------------------------------------------------------------
+# a number not inside a word or another number; the look behind follows the first digit, so that re skips
+# ahead to the digits
+# (Hangul may follow a number: "1500여 명", "3000명")
+_NUMBER = re.compile(r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f.,]\d{3})+|\d*(?:[.,]\d+)?))(?![^\W\uac00-\ud7a3])")
+
+
+_WORDS = re.compile(r"\w+")
+_NOT_A_COUNT = re.compile(r"\s*(?:%|percent|per cent|km|кілометр|километр|월|일|년)")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_THOUSANDS_SEPARATOR = re.compile(r"[ \u00a0\u202f.,](?=\d{3}\b)")
+
+
+def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str | None]:
+    """A troop count: a number (with a multiplier word) followed within a few words by a word for troops."""
+    nouns = troop_nouns(language)
+    low = sentence.casefold()
+    if not nouns.search(low) and not links.of_them_anywhere(low, language):  # no word for troops, no count
+        return None, False, None
+    sentence = with_digits(sentence, language)
+    for m in _NUMBER.finditer(sentence):
+        raw = m.group(1)
+        after = sentence[m.end() : m.end() + 80]
+        before = sentence[max(0, m.start() - 30) : m.start()].casefold()
+        if _NOT_A_COUNT.match(after):
+            continue
+        if (_YEAR.fullmatch(raw) and not nouns.match(after.lstrip().casefold())) or _starts_with_month(after):
+            continue
+        digits = _THOUSANDS_SEPARATOR.sub("", raw)
+        if not digits.isdigit():
+            continue
+        value = int(digits)
+        words = _WORDS.findall(after.casefold())
+        mult = 1
+        if words and words[0] in lx.THOUSAND:
+            mult = lx.THOUSAND[words[0]]
+            words = words[1:]
+        elif after[:1] in lx.THOUSAND:  # Korean: 3천 명
+            mult = lx.THOUSAND[after[:1]]
+        window = " ".join(words[:5])
+        found = nouns.search(window)
+        if found is None and not _counts_troops_named_elsewhere(sentence, m, after, mult, language):
+            continue
+        if in_range(before, after) or about_losses(before, after, language):
+            continue  # one end of a range, or a count of losses or equipment
+        if found is None:  # "7,000 of them", "the number of fighters is put at 4,500"
+            approx = any(w in lx.APPROXIMATE for w in _WORDS.findall(before)[-2:])
+            return value * mult, approx, None
+        noun = found.group()
+        approx = any(w in lx.APPROXIMATE for w in _WORDS.findall(before)[-2:]) or "~" in before[-2:]
+        unit = _unit_phrase(sentence[m.end() : m.end() + 80], noun, language)
+        return value * mult, approx, unit
+    return None, False, None
+
+
+def _counts_troops_named_elsewhere(sentence: str, m: re.Match, after: str, mult: int, language: str) -> bool:
+    """A count whose troop noun is not after it: "rund 7.000 von ihnen" (the troops just spoken of), "die Zahl
+    der Kämpfer dort wird auf rund 4.500 geschätzt" (the noun after a word for "number of", before the count)."""
+    rest = after.casefold()
+    if mult != 1:  # "7 тысяч из них": skip the multiplier word
+        rest = rest.lstrip()[len(_WORDS.match(rest.lstrip()).group()) :] if _WORDS.match(rest.lstrip()) else rest
+    if links.of_them(rest, language):
+        return True
+    before = sentence[max(0, m.start() - 80) : m.start()].casefold()
+    said = links.number_of(before, language)
+    if said is None or _DIGIT.search(before[said.end() :]):
+        return False
+    return troop_nouns(language).search(" ".join(_WORDS.findall(before[said.end() :])[:3])) is not None
+
+
+@lru_cache(maxsize=16)
+def troop_nouns(language: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(lx.TROOP_NOUNS.get(language, ()) + lx.TROOP_NOUNS['en'])})")
+
+
+_UNIT_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
+_WORDLIKE = re.compile(r"[\w'’-]+")
+_APOSTROPHE = re.compile("['’]")
+
+
+@lru_cache(maxsize=16)
+def _place_words(language: str) -> frozenset[str]:
+    """The prepositions that introduce a place, which end a unit's name ("forces spéciales à ...")."""
+    return frozenset().union(*(t.get(language, set()) for t in (lx.DESTINATION, lx.AMBIGUOUS, lx.LOCATION)))
+
+
+_NEXT_WORD = re.compile(r"[.\s]*(?:de\s+)?(\w+)")
+
+
+def _starts_with_month(after: str) -> bool:
+    """A number followed by a month name is a date ("14 листопада"), not a count."""
+    m = _NEXT_WORD.match(after)
+    return bool(m) and m.group(1).casefold() in months()
+
+
+def _unit_phrase(after: str, noun: str, language: str) -> str | None:
+    """The words naming the troops: up to the troop noun, and in French and Spanish (where adjectives follow
+    the noun) the lower-case words after it ("membres des forces spéciales nord-coréennes")."""
+    words = _UNIT_WORDS.findall(after)
+    if words and words[0].casefold() in lx.THOUSAND:
+        words = words[1:]
+    for i, w in enumerate(words[:6]):
+        if w.casefold().startswith(noun.split()[0]):
+            end = i + len(noun.split())
+            if language in {"fr", "es"}:
+                stop = _place_words(language)
+                while (
+                    end < len(words)
+                    and end < i + 6
+                    and _WORDLIKE.fullmatch(words[end])
+                    and words[end].islower()
+                    and _APOSTROPHE.split(words[end])[0] not in stop
+                    and not has_stem(words[end], lx.MOVEMENT, language)
+                ):
+                    end += 1
+            return " ".join(words[:end])
+    return None
