@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo import lexicon as lx
 from geo.confidence import PUNCTUATION, cues, fold_label, spaced
+from geo.reading import lexicon as lx
 from geo.reading.sentences import HANGUL
 from geo.text import alternation
 

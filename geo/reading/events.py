@@ -11,10 +11,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from geo import lexicon as lx
 from geo.gazetteer import km
 from geo.model import Event, Kind, Place, Precision, Report
 from geo.reading import cues as scope
+from geo.reading import lexicon as lx
 from geo.reading import links, when
 from geo.reading.cues import find_confidence, has_stem
 from geo.reading.mentions import Mention

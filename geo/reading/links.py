@@ -3,7 +3,7 @@
 A report tells one movement over several sentences: "About 800 soldiers took part." (the count of the troops
 just spoken of), "The number of fighters there is put at 4,500." (a presence at the place just named), "From
 there they drove to Tapa." (the origin), "Before that they had trained in Ussuriysk." (where they came from).
-geo.reading.events and geo.reading.quantities ask these questions of a casefolded clause; the word lists are in geo.lexicon.
+geo.reading.events and geo.reading.quantities ask these questions of a casefolded clause; the word lists are in geo.reading.lexicon.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo import lexicon as lx
+from geo.reading import lexicon as lx
 from geo.text import alternation
 
 

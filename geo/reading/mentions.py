@@ -19,9 +19,9 @@ from functools import lru_cache
 from itertools import compress
 from operator import gt, itemgetter, ne, not_, or_
 
-from geo import lexicon as lx
 from geo.gazetteer import Candidate, Gazetteer, context_points, normalise, rank
 from geo.model import Place
+from geo.reading import lexicon as lx
 from geo.reading.sentences import CYRILLIC, HANGUL, Tokens
 from geo.reading.when import months, weekdays
 

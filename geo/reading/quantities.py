@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo import lexicon as lx
+from geo.reading import lexicon as lx
 from geo.reading import links
 from geo.reading.cues import has_stem, table_pattern
 from geo.reading.when import months

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate, chain
 
-from geo import lexicon as lx
+from geo.reading import lexicon as lx
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # a full stop ends a sentence, except after a one- or two-digit number (German ordinals: "am 28. Oktober")

@@ -16,9 +16,9 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from geo import lexicon as lx
 from geo.dates import period_end
 from geo.model import Precision
+from geo.reading import lexicon as lx
 from geo.text import alternation
 
 
