@@ -119,3 +119,8 @@ def test_a_statement_elsewhere_in_the_sentence_keeps_the_event(extractor, text):
 def test_a_region_and_a_town_named_apart_both_carry_events(extractor):
     text = "About 900 soldiers are now in the Kursk region and in Belgorod."
     assert sorted(e.place.name for e in events(extractor, text, "en")) == ["Belgorod", "Kursk Oblast"]
+
+
+def test_a_capital_that_names_a_place_is_an_actor(extractor):
+    text = "Les soldats sont entrés vendredi à Koursk, que Moscou appelle la ville héroïque."
+    assert [e.place.name for e in events(extractor, text, "fr")] == ["Kursk"]

@@ -43,3 +43,15 @@ def test_a_strength_before_an_equipment_count_is_kept():
 def test_with_digits_leaves_other_text_alone():
     assert with_digits("Troops moved to Kursk.", "en") == "Troops moved to Kursk."
     assert in_range("between 2,000-", "3,000 soldiers") and not in_range("about ", " soldiers")
+
+
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [
+        ("Selon elle, les Russes ont perdu 80 soldats dans le secteur.", "fr"),
+        ("Die Angreifer haben 120 Soldaten verloren.", "de"),
+        ("Los rusos perdieron 300 soldados en una semana.", "es"),
+    ],
+)
+def test_troops_lost_are_no_strength(sentence, lang):
+    assert find_strength(sentence, lang)[0] is None

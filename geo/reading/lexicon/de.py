@@ -127,7 +127,7 @@ VERIFY = ("bestätig", "überprüf", "unabhängig", "verifizier", "kommentier", 
 DENIAL = ("bestritt", "bestreit", "bestritten", "dementi", "falsch", "zurückgewiesen")
 FORECAST = ("künftig", "voraussichtlich", "geplant", "plant$", "planen$", "werden soll", "droht")
 DIPLOMACY = ("konferenz", "gipfel", "besuch", "beraten", "treffen", "verhandl", "diplomat")
-SPEECH = ("sagte", "erklärt", "teilte", "sprach", "betonte", "warnte", "räum", "journalisten$", "presse$")
+SPEECH = ("sagte", "erklärt", "teilte", "sprach", "betonte", "warnte", "räum", "journalisten$", "presse$", "nennt$")
 CLAUSE_JOINERS = ("aber$", "während$", "doch$", "jedoch$", "und dass")
 CASUALTY = (
     "getötet",
@@ -141,6 +141,7 @@ CASUALTY = (
     "einwohner",
     "zivilisten$",
     "gefangen",
+    "verloren",
 )
 NIGHT_TO = ("nacht zum", "nacht auf")
 SINCE = ("seit",)

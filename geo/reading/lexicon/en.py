@@ -217,6 +217,7 @@ SPEECH = (
     "reporters$",
     "lawmakers$",
     "press$",
+    "calls$",
 )
 CLAUSE_JOINERS = ("but$", "while$", "whereas$", "although$", "however$", "and that")
 CASUALTY = (

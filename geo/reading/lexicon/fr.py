@@ -132,7 +132,19 @@ VERIFY = ("confirm", "vérifi", "indépendant", "corrobor", "comment")
 DENIAL = ("dément", "démenti", "nie$", "nié$", "faux$", "fausse", "réfut", "rejet")
 FORECAST = ("sera$", "seront$", "devront", "prévoi", "envisag", "menace de", "menacé de")
 DIPLOMACY = ("conférence", "sommet", "visite", "réuni", "négoci", "diplomat", "discuter")
-SPEECH = ("affirm", "déclar", "dit$", "annonc", "précis", "indiqu", "admet", "journalistes$", "presse$")
+SPEECH = (
+    "affirm",
+    "déclar",
+    "dit$",
+    "annonc",
+    "précis",
+    "indiqu",
+    "admet",
+    "journalistes$",
+    "presse$",
+    "appelle$",
+    "nomme$",
+)
 CLAUSE_JOINERS = ("mais$", "tandis$", "alors que", "cependant$", "et que")
 CASUALTY = (
     "tués",
@@ -147,6 +159,10 @@ CASUALTY = (
     "civils$",
     "prisonniers$",
     "disparus$",
+    "perdu$",
+    "perdus$",
+    "perd$",
+    "blindés$",
 )
 NIGHT_TO = ("nuit du",)
 SINCE = ("depuis",)
