@@ -124,3 +124,19 @@ def test_a_region_and_a_town_named_apart_both_carry_events(extractor):
 def test_a_capital_that_names_a_place_is_an_actor(extractor):
     text = "Les soldats sont entrés vendredi à Koursk, que Moscou appelle la ville héroïque."
     assert [e.place.name for e in events(extractor, text, "fr")] == ["Kursk"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Russian units continued their attacks on Toretsk on 3 November.", "en"),
+        ("Russische Einheiten haben am 3. November ihre Angriffe auf Torezk fortgesetzt.", "de"),
+        ("3 ноября российские подразделения продолжили штурм Торецка.", "ru"),
+    ],
+)
+def test_where_troops_attack_is_where_they_are(extractor, text, lang):
+    assert [(e.kind, e.place.name) for e in events(extractor, text, lang)] == [(Kind.PRESENCE, "Toretsk")]
+
+
+def test_a_strike_from_afar_puts_no_troops_there(extractor):
+    assert events(extractor, "Russian forces attacked Kherson with drones and artillery on 3 November.", "en") == []

@@ -72,6 +72,8 @@ def _role(m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence
         return "origin"
     if before and before[-1] in lx.DESTINATION_VERBS:
         return "destination"
+    if _fought_at(before, lang) and not _struck_from_afar(tokens, m, lang):
+        return "location"  # "attacks on Toretsk", "штурм Часова Яра": where the troops are
     for k in range(len(before) - 1, -1, -1):
         w = before[k]
         if k > 0 and w in _GENITIVE and before[k - 1] in lx.AREA_NOUNS.get(lang, ()):
@@ -86,6 +88,23 @@ def _role(m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence
             if w in lx.LOCATION.get(lg, ()):
                 return "location"
     return "subject"  # no preposition: "Moscou dément", "Pyongyang aurait décidé" speak of a government
+
+
+def _fought_at(before: list[str], lang: str) -> bool:
+    """Whether the words before a place make it the object of fighting: "attacked X", "attacks on X"."""
+    stems = lx.COMBAT.get(lang)
+    if not stems or not before:
+        return False
+    if before[-1].startswith(stems):
+        return True
+    return len(before) >= 2 and before[-1] in lx.COMBAT_LINKS[lang] and before[-2].startswith(stems)
+
+
+def _struck_from_afar(tokens: Tokens, m: Mention, lang: str) -> bool:
+    """Whether drones, missiles or shelling are named near a place: an attack on it is no presence of troops."""
+    stems = lx.FROM_AFAR.get(lang)
+    near = tokens.texts[max(0, m.first - 12) : m.last + 12]
+    return bool(stems) and any(w.casefold().startswith(stems) for w in near)
 
 
 def _stated(roles, sentence: str, offset: int, lang: str, text: str, quiet: bool = False):

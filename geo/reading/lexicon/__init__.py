@@ -356,6 +356,23 @@ TABLES = (
         dict,
         "the numbers up to a week in words, for 'two days later' where text2num does not reach (ru, uk, de, es small)",
     ),
+    Table(
+        "COMBAT",
+        "COMBAT",
+        "per-language",
+        tuple,
+        "stems of words of fighting ('attacks', 'assaut', 'штурм'): the place they act on, right after them or after"
+        " one of COMBAT_LINKS ('attacks on Toretsk', 'Angriffe auf Torezk'), is where the troops are",
+    ),
+    Table("COMBAT_LINKS", "COMBAT_LINKS", "per-language", tuple, "prepositions between a word of COMBAT and its place"),
+    Table(
+        "FROM_AFAR",
+        "FROM_AFAR",
+        "per-language",
+        tuple,
+        "stems of weapons that strike from afar (drones, missiles, shelling): near one, an attack on a place puts no"
+        " troops there",
+    ),
 )
 
 FILES = {lang: importlib.import_module(f"{__name__}.{lang}") for lang in LANGUAGES}

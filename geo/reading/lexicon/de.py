@@ -167,3 +167,6 @@ NEXT_DAYS = (
 )
 DAYS_LATER = "(\\w+)\\s+tage?\\s+(?:später|danach)"
 SMALL_NUMBERS = {"einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7}
+COMBAT = ("angriff", "angegriffen", "griffen", "sturm", "stürm", "offensive", "kämpfe", "gefecht")
+COMBAT_LINKS = ("auf", "gegen", "um")
+FROM_AFAR = ("drohne", "rakete", "luftangriff", "bomb", "beschuss", "beschoss", "artillerie")

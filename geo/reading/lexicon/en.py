@@ -277,3 +277,6 @@ NEXT_DAYS = (
 )
 DAYS_LATER = "(\\w+)\\s+days?\\s+later"
 SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+COMBAT = ("attack", "assault", "storm", "offensive", "fighting", "battle", "clashes")
+COMBAT_LINKS = ("on", "against", "for", "of", "around")
+FROM_AFAR = ("drone", "missile", "rocket", "airstrike", "air strike", "bomb", "shell", "artillery")

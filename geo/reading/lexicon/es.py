@@ -177,3 +177,6 @@ NEXT_DAYS = (
 )
 DAYS_LATER = "(\\w+)\\s+días?\\s+(?:después|más\\s+tarde)"
 SMALL_NUMBERS = {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7}
+COMBAT = ("ataq", "asalt", "ofensiva", "combat")
+COMBAT_LINKS = ("contra", "sobre", "a", "de", "en")
+FROM_AFAR = ("dron", "misil", "cohete", "bombard", "artiller")

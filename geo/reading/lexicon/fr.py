@@ -204,3 +204,6 @@ NEXT_DAYS = (
 )
 DAYS_LATER = "(\\w+)\\s+jours?\\s+plus\\s+tard"
 SMALL_NUMBERS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7}
+COMBAT = ("attaqu", "assaut", "offensive", "combat")
+COMBAT_LINKS = ("sur", "contre", "de", "d", "autour")
+FROM_AFAR = ("drone", "missile", "roquette", "frappe", "bomb", "obus", "artillerie", "pilonn")

@@ -132,3 +132,6 @@ NEXT_DAYS = (
 )
 DAYS_LATER = "(\\d+)일\\s*(?:뒤|후)"
 SMALL_NUMBERS = {}
+COMBAT = ()
+COMBAT_LINKS = ()
+FROM_AFAR = ()
