@@ -140,3 +140,13 @@ def test_where_troops_attack_is_where_they_are(extractor, text, lang):
 
 def test_a_strike_from_afar_puts_no_troops_there(extractor):
     assert events(extractor, "Russian forces attacked Kherson with drones and artillery on 3 November.", "en") == []
+
+
+def test_german_compounds_name_troops(extractor):
+    text = "Wagner-Kämpfer haben am 14. November bei Brest mit Spezialkräften eine Übung begonnen."
+    assert [e.place.name for e in events(extractor, text, "de")] == ["Brest"]
+
+
+def test_a_german_clause_of_saying_ends_in_its_verb(extractor):
+    text = "Soldaten haben am 14. November bei Brest eine Übung begonnen, wie das Ministerium in Minsk mitteilte."
+    assert [e.place.name for e in events(extractor, text, "de")] == ["Brest"]

@@ -176,10 +176,15 @@ _STEMS: dict[tuple[int, str], re.Pattern] = {}
 
 def stem_pattern(stems, lang: str) -> re.Pattern:
     """Word-start stems, whole words ("sent$"), and phrases or Korean entries, which are looked for anywhere
-    (a Korean particle follows its noun), as one regular expression."""
+    (a Korean particle follows its noun), as one regular expression. German stems of five letters or more are
+    looked for anywhere too, as the head of a compound."""
     prefixes = [s for s in stems if not s.endswith("$") and " " not in s and not (lang == "ko" and HANGUL.search(s))]
     words = [s[:-1] for s in stems if s.endswith("$")]
     phrases = [s for s in stems if " " in s or (lang == "ko" and HANGUL.search(s))]
+    if lang == "de":  # a compound ends in its head: "Spezialkräfte", "Panzerbrigade", "Marineinfanterie"
+        heads = [s for s in prefixes if len(s) >= 5]
+        prefixes = [s for s in prefixes if len(s) < 5]
+        phrases += heads
     branches = [rf"(?<!\w)(?:{alternation(prefixes)})" if prefixes else None]
     branches += [rf"(?<!\w)(?:{alternation(words)})(?!\w)" if words else None]
     branches += [alternation(phrases) if phrases else None]

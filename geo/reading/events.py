@@ -90,6 +90,9 @@ def _role(m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence
     return "subject"  # no preposition: "Moscou dément", "Pyongyang aurait décidé" speak of a government
 
 
+VERB_FINAL = {"de"}  # languages whose subordinate clauses end in their verb (Korean places carry particles)
+
+
 def _fought_at(before: list[str], lang: str) -> bool:
     """Whether the words before a place make it the object of fighting: "attacked X", "attacks on X"."""
     stems = lx.COMBAT.get(lang)
@@ -129,6 +132,8 @@ def _stated(roles, sentence: str, offset: int, lang: str, text: str, quiet: bool
             before = sentence[max(0, at - 40) : at]
             if scope.speech_near(" ".join(before.split()[-4:]), lang):
                 continue
+            if lang in VERB_FINAL and scope.speech_near(" ".join(sentence[m.end - offset :].split()[:2]), lang):
+                continue  # "wie das Ministerium in Minsk mitteilte": where it was said
             opening = len(sentence) - len(head)
             if (
                 at - opening < 12
@@ -212,6 +217,7 @@ def read_events(
             strength is not None
             or refers_back
             or has_stem(text[sentence_of[s] : whole[sentence_of[s]]].casefold() if split else low, lx.MILITARY, lang)
+            or troop_nouns(lang).search(low) is not None
         )
         if not (military or (moving and prev_places)):
             continue

@@ -28,6 +28,9 @@ MOVEMENT = (
     "vorgestoßen",
     "zurückgezogen",
     "eingerückt",
+    "ausgelauf",
+    "marschiert",
+    "ausgerückt",
 )
 MILITARY = (
     "soldat",
@@ -126,8 +129,22 @@ NOT_NEGATING = ("weniger", "nur", "mehr als")
 VERIFY = ("bestätig", "überprüf", "unabhängig", "verifizier", "kommentier", "äußer")
 DENIAL = ("bestritt", "bestreit", "bestritten", "dementi", "falsch", "zurückgewiesen")
 FORECAST = ("künftig", "voraussichtlich", "geplant", "plant$", "planen$", "werden soll", "droht")
-DIPLOMACY = ("konferenz", "gipfel", "besuch", "beraten", "treffen", "verhandl", "diplomat")
-SPEECH = ("sagte", "erklärt", "teilte", "sprach", "betonte", "warnte", "räum", "journalisten$", "presse$", "nennt$")
+DIPLOMACY = ("konferenz", "gipfel", "besuch", "beraten", "treffen", "verhandl", "diplomat", "amtskolleg", "gespräch")
+SPEECH = (
+    "sagte",
+    "erklärt",
+    "teilte",
+    "mitteilte",
+    "mitgeteilt",
+    "gesprochen",
+    "sprach",
+    "betonte",
+    "warnte",
+    "räum",
+    "journalisten$",
+    "presse$",
+    "nennt$",
+)
 CLAUSE_JOINERS = ("aber$", "während$", "doch$", "jedoch$", "und dass")
 CASUALTY = (
     "getötet",
