@@ -150,3 +150,14 @@ def test_german_compounds_name_troops(extractor):
 def test_a_german_clause_of_saying_ends_in_its_verb(extractor):
     text = "Soldaten haben am 14. November bei Brest eine Übung begonnen, wie das Ministerium in Minsk mitteilte."
     assert [e.place.name for e in events(extractor, text, "de")] == ["Brest"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("В Киеве заявления российского военного ведомства не комментируют.", "ru"),
+        ("In Kyiv the defence ministry did not comment on the reports.", "en"),
+    ],
+)
+def test_a_place_opening_a_sentence_of_comment_is_where_it_was_said(extractor, text, lang):
+    assert events(extractor, text, lang) == []

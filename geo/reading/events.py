@@ -137,10 +137,13 @@ def _stated(roles, sentence: str, offset: int, lang: str, text: str, quiet: bool
             opening = len(sentence) - len(head)
             if (
                 at - opening < 12
-                and sentence[m.end - offset : m.end - offset + 2].startswith(",")
+                and (
+                    sentence[m.end - offset : m.end - offset + 2].startswith(",")
+                    or find_strength(sentence, lang)[0] is None
+                )
                 and _statement_follows(sentence[m.end - offset :], lang)
             ):
-                continue  # "In Seoul, the NIS told lawmakers ...": where it was said
+                continue  # "In Seoul, the NIS told lawmakers ...", "В Киеве это не комментируют": where it was said
         kept.append((m, r))
     return kept
 

@@ -144,6 +144,7 @@ SPEECH = (
     "journalisten$",
     "presse$",
     "nennt$",
+    "kommentier",
 )
 CLAUSE_JOINERS = ("aber$", "während$", "doch$", "jedoch$", "und dass")
 CASUALTY = (

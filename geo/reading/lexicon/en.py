@@ -218,6 +218,7 @@ SPEECH = (
     "lawmakers$",
     "press$",
     "calls$",
+    "comment",
 )
 CLAUSE_JOINERS = ("but$", "while$", "whereas$", "although$", "however$", "and that")
 CASUALTY = (

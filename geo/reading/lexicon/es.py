@@ -121,7 +121,7 @@ VERIFY = ("confirm", "verific", "comprob", "independiente", "coment")
 DENIAL = ("negó$", "niega$", "negar$", "desmient", "desmintió", "falso$", "falsa$", "rechaz")
 FORECAST = ("será$", "serán$", "planea", "prevé", "previst", "amenaz", "enviará$", "enviarán$")
 DIPLOMACY = ("conferencia", "cumbre", "visita", "reuni", "negoci", "diplomát", "negociación")
-SPEECH = ("dijo$", "afirm", "declar", "anunci", "admit", "advirt", "periodistas$", "prensa$", "llama$")
+SPEECH = ("dijo$", "afirm", "declar", "anunci", "admit", "advirt", "periodistas$", "prensa$", "llama$", "coment")
 CLAUSE_JOINERS = ("pero$", "mientras$", "aunque$", "sin embargo", "y que")
 CASUALTY = (
     "muertos$",

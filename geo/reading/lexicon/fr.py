@@ -144,6 +144,7 @@ SPEECH = (
     "presse$",
     "appelle$",
     "nomme$",
+    "comment",
 )
 CLAUSE_JOINERS = ("mais$", "tandis$", "alors que", "cependant$", "et que")
 CASUALTY = (
