@@ -68,3 +68,38 @@ def test_frequency_lookup_and_acronyms():
 def test_a_lower_case_place_adjective_before_a_front_word_is_that_area(extractor):
     out = extractor.extract(Report("T", "Подкрепление переброшено на белгородское направление.", None, "t", "ru"))
     assert [(m.place.name, m.place.feature) for m in out.places if m.place.resolved] == [("Belgorod", "region")]
+
+
+class _Respelling:
+    """The test gazetteer with a ``find`` that knows one other spelling, as the geocoder's Gazetteer.find does
+    with transliterations and sound keys."""
+
+    def __init__(self, gazetteer, spellings):
+        self._gazetteer, self._spellings = gazetteer, spellings
+
+    def __getattr__(self, name):
+        return getattr(self._gazetteer, name)
+
+    def find(self, name):
+        target = self._spellings.get(name)
+        cands = self._gazetteer.lookup(target) if target else ()
+        return cands, ("alternate+sound",) * len(cands)
+
+
+def test_a_name_spelled_otherwise_is_found_through_the_gazetteers_own_matching(gazetteer):
+    finder = mentions.MentionFinder(_Respelling(gazetteer, {"Kurskk": "Kursk", "Obviously": "Kursk"}))
+    text = "Obviously, the soldiers arrived in Kurskk on Monday."
+    from geo.reading.sentences import Tokens, split_sentences
+
+    tokens, sentences = Tokens(text), split_sentences(text)
+    found = finder.find(text, tokens, [0] * len(tokens.texts), sentences, "en")
+    assert [(m.text, m.kinds[0]) for m in found] == [("Kurskk", "alternate+sound")]  # an ordinary word is not
+
+
+def test_without_the_gazetteers_own_matching_nothing_changes(gazetteer):
+    finder = mentions.MentionFinder(gazetteer)
+    text = "The soldiers arrived in Kurskk on Monday."
+    from geo.reading.sentences import Tokens, split_sentences
+
+    tokens, sentences = Tokens(text), split_sentences(text)
+    assert finder.find(text, tokens, [0] * len(tokens.texts), sentences, "en") == []

@@ -192,6 +192,7 @@ class Mention:
     candidates: tuple[Candidate, ...]
     particle: str | None = None  # Korean: the particle cut off the name
     place: Place | None = None
+    kinds: tuple[str, ...] | None = None  # how each candidate matched, when found by another spelling
 
     def to_contract(self) -> dict:
         p = self.place
@@ -220,7 +221,42 @@ class MentionFinder:
         self._longest_name = lru_cache(maxsize=1 << 17)(self.gazetteer.longest_name)
         self._inflected = lru_cache(maxsize=1 << 16)(self._inflected_uncached)
         self._ordinary_seen: dict[tuple[str, str, bool], bool] = {}
+        # another spelling of a name (transliterations, sound keys, Korean romanisations): the gazetteer's own
+        # matching, where it offers one (Gazetteer.find), for capitalised words no name starts with
+        self._respelled = lru_cache(maxsize=1 << 16)(self._respelled_uncached)
+        self._find = getattr(gazetteer, "find", None)
         load_morphology(lx.LANGUAGES)
+
+    def _respelled_uncached(self, surface: str) -> tuple[tuple[Candidate, ...], tuple[str, ...]]:
+        """Candidates for a name the exact lookups miss ("Tschassiw Jar", "Assipowitschy"), and how each matched.
+        (Korean words are left to the exact lookups: the sound keys of ordinary words, "지난", "캠프", find
+        villages.)"""
+        if self._find is None:
+            return (), ()
+        return self._find(surface)
+
+    def _another_spelling(self, text, tokens: Tokens, i: int, sent_of, capital, sentence_starts, lang):
+        """A mention of up to three capitalised words starting at word i, found by another spelling."""
+        words = tokens.texts
+        last = i
+        while last + 1 < len(words) and last - i < 2 and sent_of[last + 1] == sent_of[i] and capital[last + 1]:
+            if tokens.starts[last + 1] - tokens.ends[last] > 1:  # one space or hyphen between the words of a name
+                break
+            last += 1
+        for j in range(last, i - 1, -1):
+            surface = text[tokens.starts[i] : tokens.ends[j]]
+            if j == i and (len(surface) < 4 or _function_word(surface.casefold(), lang)):
+                continue
+            cands, kinds = self._respelled(surface)
+            if not cands:
+                continue
+            if j == i and self._ordinary(words[i], surface, None, cands, lang, tokens.starts[i], text, sentence_starts):
+                return None
+            if self._person_or_org(text, tokens, True, i, j, sent_of, sentence_starts, lang):
+                return None
+            start, end = tokens.starts[i], tokens.ends[j]
+            return Mention(start, end, surface, sent_of[i], i, j, cands, kinds=kinds)
+        return None
 
     def _lookup_uncached(self, surface: str) -> tuple[tuple[Candidate, ...], str | None]:
         """The candidates for a run of words, and the Korean particle cut off to find them."""
@@ -283,6 +319,12 @@ class MentionFinder:
                         mentions.append(Mention(start, end, text[start:end], sent_of[i], i, i, cands))
                         after = i + 1
                     continue
+                if not longest and capital[i] and self._find is not None and not CYRILLIC.match(words[i]):
+                    found_by_spelling = self._another_spelling(text, tokens, i, sent_of, capital, sentence_starts, lang)
+                    if found_by_spelling:
+                        mentions.append(found_by_spelling)
+                        after = found_by_spelling.last + 1
+                    continue
                 if not longest or not (capital[i] or True in capital[i : i + longest]):
                     continue
             # the spans i..j to try, longest first: no longer than a name starting so, within the sentence, up
@@ -296,7 +338,7 @@ class MentionFinder:
                 # a name the stems miss ("Харькова"): its dictionary form, if it is a one-word name
                 nxt = words[i + 1] if i + 1 < n_tokens and sent_of[i + 1] == sent_of[i] else ""
                 if not self._lookup(words[i])[0] and (cands := self._inflected(words[i], nxt, lang)):
-                    found = (i, words[i], cands, None)
+                    found = (i, words[i], cands, None, None)
             for j in range(last, i - 1, -1):
                 # in a cased script, a name has a capital in it (a name of one word, two letters or more)
                 if cased[i] and not (True in capital[i : j + 1] if j > i else capital[i] and len(words[i]) >= 2):
@@ -304,10 +346,10 @@ class MentionFinder:
                 surface = text[tokens.starts[i] : tokens.ends[j]]
                 cands, particle = self._lookup(surface)
                 if cands:
-                    found = (j, surface, cands, particle)
+                    found = (j, surface, cands, particle, None)
                     break
             if found and not self._person_or_org(text, tokens, cased[i], i, found[0], sent_of, sentence_starts, lang):
-                j, surface, cands, particle = found
+                j, surface, cands, particle, kinds = found
                 if i == j and self._ordinary(
                     words[i], surface, particle, cands, lang, tokens.starts[i], text, sentence_starts
                 ):
@@ -321,7 +363,7 @@ class MentionFinder:
                 ):
                     continue  # "Черноморского флота": a fleet, not a town
                 start, end = tokens.starts[i], tokens.ends[j] - (len(particle) if particle else 0)
-                mentions.append(Mention(start, end, text[start:end], sent_of[i], i, j, cands, particle))
+                mentions.append(Mention(start, end, text[start:end], sent_of[i], i, j, cands, particle, kinds=kinds))
                 after = j + 1
         if cyrillic:
             mentions = self._place_adjectives(text, tokens, sent_of, lang, mentions)
@@ -405,19 +447,25 @@ class MentionFinder:
         return False
 
     # - resolving -
+    @staticmethod
+    def _rank(m: Mention, context=()):
+        if m.kinds is None:
+            return rank(m.text, m.candidates, context)
+        return rank(m.text, m.candidates, context, kinds=m.kinds)  # found by another spelling: say how
+
     def resolve(self, mentions: list[Mention]) -> None:
         """Each mention in the context of the report's other places (not of its own repeats)."""
         first = {}  # a report repeats its places: each name, with its candidates, is ranked once
         for m in mentions:
             if (m.text, id(m.candidates)) not in first:
-                first[m.text, id(m.candidates)] = (normalise(m.text), rank(m.text, m.candidates))
+                first[m.text, id(m.candidates)] = (normalise(m.text), self._rank(m))
         places: dict[tuple[str, int], Place] = {}
         for m in mentions:
             key = (m.text, id(m.candidates))
             if key not in places:
                 own = first[key][0]
                 others = [r for name, r in first.values() if name != own]
-                places[key] = rank(m.text, m.candidates, context_points(others)).to_place(m.text)
+                places[key] = self._rank(m, context_points(others)).to_place(m.text)
             m.place = places[key]
 
 
