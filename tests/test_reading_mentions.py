@@ -103,3 +103,17 @@ def test_without_the_gazetteers_own_matching_nothing_changes(gazetteer):
 
     tokens, sentences = Tokens(text), split_sentences(text)
     assert finder.find(text, tokens, [0] * len(tokens.texts), sentences, "en") == []
+
+
+def test_a_preposition_opening_a_sentence_is_no_first_name(extractor):
+    assert place_names(extractor, "Поблизу Харкова тривають бої.", "uk") == ["Kharkiv"]
+
+
+def test_a_preposition_is_not_part_of_a_name_found_by_another_spelling(gazetteer):
+    finder = mentions.MentionFinder(_Respelling(gazetteer, {"До Курська": "Kursk", "Курська": "Kursk"}))
+    text = "До Курська прибули війська."
+    from geo.reading.sentences import Tokens, split_sentences
+
+    tokens, sentences = Tokens(text), split_sentences(text)
+    found = finder.find(text, tokens, [0] * len(tokens.texts), sentences, "uk")
+    assert [m.text for m in found] == ["Курська"]

@@ -238,6 +238,8 @@ class MentionFinder:
     def _another_spelling(self, text, tokens: Tokens, i: int, sent_of, capital, sentence_starts, lang):
         """A mention of up to three capitalised words starting at word i, found by another spelling."""
         words = tokens.texts
+        if _function_word(words[i].casefold(), lang) or words[i].casefold() in _PREPOSITIONS.get(lang, ()):
+            return None  # "До Кремінної": the preposition is not part of the name (the next word is tried alone)
         last = i
         while last + 1 < len(words) and last - i < 2 and sent_of[last + 1] == sent_of[i] and capital[last + 1]:
             if tokens.starts[last + 1] - tokens.ends[last] > 1:  # one space or hyphen between the words of a name
@@ -248,6 +250,9 @@ class MentionFinder:
             if j == i and (len(surface) < 4 or _function_word(surface.casefold(), lang)):
                 continue
             cands, kinds = self._respelled(surface)
+            if CYRILLIC.match(surface):  # Cyrillic: its lemmas, not its sound ("Колонн" is no Köln)
+                kept = [(c, k) for c, k in zip(cands, kinds) if "sound" not in k]
+                cands, kinds = tuple(c for c, _ in kept), tuple(k for _, k in kept)
             if not cands:
                 continue
             if j == i and self._ordinary(words[i], surface, None, cands, lang, tokens.starts[i], text, sentence_starts):
@@ -308,6 +313,14 @@ class MentionFinder:
                     # an inflected form the stems miss: "Харькова", "Ростовської області", "Херсонщину"
                     nxt = words[i + 1] if i + 1 < n_tokens and sent_of[i + 1] == sent_of[i] else ""
                     cands = self._inflected(words[i], nxt, lang)
+                    if not cands and self._find is not None:  # the gazetteer's own lemmas: "Дворічної"
+                        found_by_spelling = self._another_spelling(
+                            text, tokens, i, sent_of, capital, sentence_starts, lang
+                        )
+                        if found_by_spelling:
+                            mentions.append(found_by_spelling)
+                            after = found_by_spelling.last + 1
+                        continue
                     if (
                         cands
                         and not self._ordinary(
@@ -442,6 +455,7 @@ class MentionFinder:
             and words[i - 1][:1].isupper()
             and text[ends[i - 1] : starts[i]] in _ADJACENT
             and not _function_word(prev, lang)
+            and prev not in _PREPOSITIONS.get(lang, ())  # "Поблизу Білогорівки": a preposition opening a sentence
         ):
             return True  # "Mark Berlin": a first name before it, even at the start of a sentence
         return False
@@ -467,6 +481,12 @@ class MentionFinder:
                 others = [r for name, r in first.values() if name != own]
                 places[key] = self._rank(m, context_points(others)).to_place(m.text)
             m.place = places[key]
+
+
+_PREPOSITIONS = {
+    lang: frozenset().union(*(t.get(lang, ()) for t in (lx.ORIGIN, lx.DESTINATION, lx.AMBIGUOUS, lx.LOCATION)))
+    for lang in lx.LANGUAGES
+}
 
 
 def mark_regions(mentions: list[Mention], tokens: Tokens, sent_of) -> None:
