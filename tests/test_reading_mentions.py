@@ -117,3 +117,24 @@ def test_a_preposition_is_not_part_of_a_name_found_by_another_spelling(gazetteer
     tokens, sentences = Tokens(text), split_sentences(text)
     found = finder.find(text, tokens, [0] * len(tokens.texts), sentences, "uk")
     assert [m.text for m in found] == ["Курська"]
+
+
+@pytest.mark.parametrize(
+    "word, noun, lang, expected",
+    [
+        ("Черноморского", "флота", "ru", True),  # a fleet
+        ("Курская", "битва", "ru", True),  # a battle
+        ("Двуречной", "противник", "ru", False),  # "в районе Двуречной противник ...": a place, then the subject
+        ("Курского", "направления", "ru", False),  # an area word
+    ],
+)
+def test_a_place_adjective_names_a_thing_only_when_it_agrees_with_the_noun(word, noun, lang, expected):
+    assert mentions.modifies_noun(word, noun, lang) is expected
+
+
+def test_an_acronym_after_a_place_is_no_longer_name(extractor):
+    assert place_names(extractor, "Тим часом у Харкові СБУ затримала агента.", "uk") == ["Kharkiv"]
+
+
+def test_a_dateline_in_capitals_is_a_place(extractor):
+    assert "Moscow" in place_names(extractor, "МОСКВА, 6 ноября. Войска прибыли в Курск.", "ru")

@@ -174,7 +174,16 @@ def modifies_noun(word: str, next_word: str, language: str) -> bool:
     if len(next_word) < 4 or not all(p.tag.POS == "ADJF" for p in morph.parse(word)[:3]):
         return False
     following = morph.parse(next_word)[:3]
-    return following[0].tag.POS == "NOUN" and not any(p.tag.POS in {"PREP", "CONJ", "PRCL"} for p in following)
+    if following[0].tag.POS != "NOUN" or any(p.tag.POS in {"PREP", "CONJ", "PRCL"} for p in following):
+        return False
+    # and it agrees with the noun: "Двуречной противник" (genitive, then nominative) is a place and a subject
+    adjectives = [morph.parse(word)[0].tag]  # its likeliest reading
+    nouns = [p.tag for p in following if p.tag.POS == "NOUN"]
+    return any(
+        a.case == n.case and a.number == n.number and (a.number == "plur" or not n.gender or a.gender == n.gender)
+        for a in adjectives
+        for n in nouns
+    )
 
 
 # -- finding toponyms --------------------------------------------------------------------------------------
@@ -250,7 +259,8 @@ class MentionFinder:
             if j == i and (len(surface) < 4 or _function_word(surface.casefold(), lang)):
                 continue
             cands, kinds = self._respelled(surface)
-            if CYRILLIC.match(surface):  # Cyrillic: its lemmas, not its sound ("Колонн" is no Köln)
+            if CYRILLIC.match(surface) and j == i and tokens.starts[i] in sentence_starts:
+                # a Cyrillic word opening a sentence: its lemmas, not its sound ("Колонн" is no Köln)
                 kept = [(c, k) for c, k in zip(cands, kinds) if "sound" not in k]
                 cands, kinds = tuple(c for c, _ in kept), tuple(k for _, k in kept)
             if not cands:
@@ -361,6 +371,13 @@ class MentionFinder:
                 if cands:
                     found = (j, surface, cands, particle, None)
                     break
+            if found is None and cased[i] and capital[i] and self._find is not None:
+                # a name the exact and lemma lookups miss ("Краматорську", "Часового Яру"): another spelling
+                found_by_spelling = self._another_spelling(text, tokens, i, sent_of, capital, sentence_starts, lang)
+                if found_by_spelling:
+                    mentions.append(found_by_spelling)
+                    after = found_by_spelling.last + 1
+                continue
             if found and not self._person_or_org(text, tokens, cased[i], i, found[0], sent_of, sentence_starts, lang):
                 j, surface, cands, particle, kinds = found
                 if i == j and self._ordinary(
@@ -445,6 +462,7 @@ class MentionFinder:
             k < len(words)
             and sent_of[k] == sent_of[j]
             and words[k][:1].isupper()
+            and not (len(words[k]) > 1 and words[k].isupper())  # "у Краматорську СБУ ...": an acronym follows
             and text[ends[j] : starts[k]] in _ADJACENT
             and starts[k] not in sentence_starts
             and not (k + 1 < len(words) and words[k + 1].casefold() in lx.REGION_WORDS)  # "Суджи Курской области"
@@ -463,9 +481,11 @@ class MentionFinder:
     # - resolving -
     @staticmethod
     def _rank(m: Mention, context=()):
+        # a name in capitals of five letters or more is a dateline ("МОСКВА, 6 ноября"), not an acronym
+        name = m.text.title() if len(m.text) >= 5 and m.text.isupper() else m.text
         if m.kinds is None:
-            return rank(m.text, m.candidates, context)
-        return rank(m.text, m.candidates, context, kinds=m.kinds)  # found by another spelling: say how
+            return rank(name, m.candidates, context)
+        return rank(name, m.candidates, context, kinds=m.kinds)  # found by another spelling: say how
 
     def resolve(self, mentions: list[Mention]) -> None:
         """Each mention in the context of the report's other places (not of its own repeats)."""
