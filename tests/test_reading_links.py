@@ -134,3 +134,25 @@ def test_the_same_day_takes_the_date_of_a_sentence_without_places(extractor):
     )
     (e,) = events(extractor, text, "en")
     assert (e.origin.name, e.start, e.strength) == ("Aghdam", dt.date(2024, 11, 17), 300)
+
+
+def test_moved_to_the_area_then_where_from(extractor):
+    text = (
+        "North Korean units have joined Russian assaults near Belgorod. At least 30 North Korean soldiers were "
+        "wounded there on Saturday. About 1,500 soldiers had been moved to the area on 12 November. They came "
+        "from Bryansk, where they had trained."
+    )
+    evs = events(extractor, text, "en")
+    assert ("movement", "Bryansk", "Belgorod", 1500) in arrows(evs)
+    assert any(e.place.name == "Belgorod" and e.start == dt.date(2024, 11, 16) for e in evs)  # "there on Saturday"
+
+
+def test_a_place_passed_through_is_no_end_of_the_movement(extractor):
+    (e,) = events(extractor, "Колонна ушла из Симферополя через Джанкой на Херсон 26 ноября.", "ru")
+    assert (e.origin.name, e.place.name) == ("Simferopol", "Kherson")
+
+
+def test_a_korean_list_and_an_area_noun_carry_one_particle(extractor):
+    evs = events(extractor, "북한군 1천500여 명이 지난주 원산·함흥 일대에서 열차 편으로 평양에 도착했다.", "ko")
+    assert sorted(e.origin.name for e in evs) == ["Hamhŭng", "Wŏnsan"]
+    assert {e.place.name for e in evs} == {"Pyongyang"}

@@ -32,10 +32,24 @@ def _speaks(m: Mention, tokens: Tokens, lang: str) -> bool:
     return scope.says(tokens.texts[k], lang)
 
 
-def _role(m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence_start: int) -> str:
+def _korean_particle(m: Mention, tokens) -> str | None:
+    """The particle of a Korean place, or of the area noun right after it ("원산 일대에서", "개성 인근에")."""
     if m.particle is not None:
-        role = lx.KO_PARTICLES.get(m.particle, "at")
-        if role == "at" and moving and m.particle in {"에서"}:
+        return m.particle
+    k = m.last + 1
+    if k < len(tokens.texts) and tokens.starts[k] - m.end <= 1:
+        word = tokens.texts[k]
+        for noun in lx.AREA_AFTER.get("ko", ()):
+            if word.startswith(noun) and word[len(noun) :] in lx.KO_PARTICLES:
+                return word[len(noun) :]
+    return None
+
+
+def _role(m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence_start: int) -> str:
+    particle = _korean_particle(m, tokens) if HANGUL.match(m.text) else m.particle
+    if particle is not None:
+        role = lx.KO_PARTICLES.get(particle, "at")
+        if role == "at" and moving and particle in {"에서"}:
             return "origin"
         return {"at": "destination" if moving else "location"}.get(role, role)
     if HANGUL.search(m.text):
@@ -68,6 +82,8 @@ def _role(m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence
                 w in {"of", "de", "от", "від"} and len(before) >= 2 and before[-2] in lx.REFERENCE.get(lg, ())
             ):
                 return "reference"
+    if before and before[-1] in lx.VIA.get(lang, ()):
+        return "via"  # "через Чонгар на Херсонщину": passed through, no end of the movement
     if before and before[-1] in lx.ORIGIN_VERBS:
         return "origin"
     if before and before[-1] in lx.DESTINATION_VERBS:
@@ -243,10 +259,16 @@ def read_events(
             if role == "list":
                 role = roles[-1][1] if roles else "location"
             roles.append((m, role))
-        if any(m.particle in {"와", "과", "및"} for m, _ in roles):  # Korean lists run forwards
+        if lang == "ko":  # Korean lists run forwards: "원산·함흥 일대에서", "수자와 코레네보에서" are both from
             for k in range(len(roles) - 2, -1, -1):
-                if roles[k][0].particle in {"와", "과", "및"}:
-                    roles[k] = (roles[k][0], roles[k + 1][1])
+                item, following = roles[k][0], roles[k + 1][0]
+                if item.particle in {"와", "과", "및"} or (
+                    HANGUL.match(item.text)
+                    and _korean_particle(item, tokens) is None
+                    and following.start - item.end <= 2
+                    and text[item.end : following.start].strip() in {"", "·", ",", "ㆍ"}
+                ):
+                    roles[k] = (item, roles[k + 1][1])
         roles = _stated(roles, sentence, a, lang, text, quiet)
         if not roles:
             prev_places = []
@@ -254,7 +276,7 @@ def read_events(
         roles = _town_carries_region(roles)
         if not any(r in {"origin", "destination", "location"} for _, r in roles):
             # "advanced south of Pokrovsk": with no other place, the reference point is where it happened
-            roles = [(m, "location" if r == "reference" else r) for m, r in roles]
+            roles = [(m, "location" if r in {"reference", "via"} else r) for m, r in roles]
         if moving and not any(r in {"destination", "location"} for _, r in roles) and has_stem(low, lx.REACH, lang):
             # "haben die Region Kursk erreicht": the object of a verb of reaching is where they got to
             roles = [(m, "destination" if r == "subject" else r) for m, r in roles]
@@ -338,21 +360,30 @@ def read_events(
 
 
 def _count_carried(sentence, lang, split, adjacent, prev_places, prev_when, last_made, conf, report, found):
-    """A clause that names no place but counts troops: "The number of fighters there is put at 4,500" is a
-    presence at the place the sentence before named; "About 800 servicemen took part" is the strength of the
-    events the sentence before told, when they state none. Returns the events it made or completed."""
+    """A clause that names no place but speaks of the troops and the place just named. "About 1,500 soldiers
+    had been moved to the area on 12 December" is a movement to it; "The number of fighters there is put at
+    4,500", "30 soldiers were wounded there on Saturday" are presences at it (with their count or date); "About
+    800 servicemen took part" is the strength of the events the sentence before told, when they state none.
+    Returns the events it made or completed."""
     if not adjacent or not (prev_places or last_made):
         return []
     strength, approx, unit = find_strength(sentence, lang)
     low = sentence.casefold()
-    if strength is None or not scope.quiet(low, lang):
+    if not scope.quiet(low, lang):
         return []
-    if prev_places and links.there(low, lang):
-        start, end, precision = find_dates(sentence, report.published)
+    there = bool(prev_places) and links.there(low, lang)
+    moved_there = (
+        bool(prev_places)
+        and has_stem(low, lx.MOVEMENT, lang)
+        and _to_that_place(sentence, lang)  # "moved to the area" ("deployed there" is where they are)
+        and (strength is not None or troop_nouns(lang).search(low) is not None)
+    )
+    start, end, precision = find_dates(sentence, report.published) if there or moved_there else (None, None, None)
+    if moved_there or (there and (strength is not None or (start is not None and troop_nouns(lang).search(low)))):
         if start is None:
             start, end, precision = prev_when
         e = dict(
-            kind=Kind.PRESENCE,
+            kind=Kind.MOVEMENT if moved_there else Kind.PRESENCE,
             place=prev_places[0],
             start=start,
             end=end,
@@ -368,7 +399,7 @@ def _count_carried(sentence, lang, split, adjacent, prev_places, prev_when, last
         )
         found.append(e)
         return [e]
-    if split or not last_made or any(e["strength"] is not None for e in last_made):
+    if strength is None or split or not last_made or any(e["strength"] is not None for e in last_made):
         return []
     for e in last_made:
         e.update(strength=strength, strength_approx=approx, unit=unit, evidence=f"{e['evidence']} {sentence.strip()}")

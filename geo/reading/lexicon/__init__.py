@@ -373,6 +373,20 @@ TABLES = (
         "stems of weapons that strike from afar (drones, missiles, shelling): near one, an attack on a place puts no"
         " troops there",
     ),
+    Table(
+        "VIA",
+        "VIA",
+        "per-language",
+        tuple,
+        "prepositions of a place passed through ('via', 'через'): no end of a movement",
+    ),
+    Table(
+        "AREA_AFTER",
+        "AREA_AFTER",
+        "per-language",
+        tuple,
+        "Korean nouns for an area after a place ('원산 일대에서'): the place takes the particle they carry",
+    ),
 )
 
 FILES = {lang: importlib.import_module(f"{__name__}.{lang}") for lang in LANGUAGES}

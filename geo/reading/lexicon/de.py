@@ -188,3 +188,5 @@ SMALL_NUMBERS = {"einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs
 COMBAT = ("angriff", "angegriffen", "griffen", "sturm", "stürm", "offensive", "kämpfe", "gefecht")
 COMBAT_LINKS = ("auf", "gegen", "um")
 FROM_AFAR = ("drohne", "rakete", "luftangriff", "bomb", "beschuss", "beschoss", "artillerie")
+VIA = ("über", "via")
+AREA_AFTER = ()

@@ -281,3 +281,5 @@ SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 COMBAT = ("attack", "assault", "storm", "offensive", "fighting", "battle", "clashes")
 COMBAT_LINKS = ("on", "against", "for", "of", "around")
 FROM_AFAR = ("drone", "missile", "rocket", "airstrike", "air strike", "bomb", "shell", "artillery")
+VIA = ("via", "through")
+AREA_AFTER = ()

@@ -180,3 +180,5 @@ SMALL_NUMBERS = {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 
 COMBAT = ("ataq", "asalt", "ofensiva", "combat")
 COMBAT_LINKS = ("contra", "sobre", "a", "de", "en")
 FROM_AFAR = ("dron", "misil", "cohete", "bombard", "artiller")
+VIA = ("vía", "por")
+AREA_AFTER = ()

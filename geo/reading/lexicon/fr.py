@@ -208,3 +208,5 @@ SMALL_NUMBERS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 
 COMBAT = ("attaqu", "assaut", "offensive", "combat")
 COMBAT_LINKS = ("sur", "contre", "de", "d", "autour")
 FROM_AFAR = ("drone", "missile", "roquette", "frappe", "bomb", "obus", "artillerie", "pilonn")
+VIA = ("par", "via")
+AREA_AFTER = ()

@@ -135,3 +135,5 @@ SMALL_NUMBERS = {}
 COMBAT = ()
 COMBAT_LINKS = ()
 FROM_AFAR = ()
+VIA = ()
+AREA_AFTER = ("일대", "인근", "지역", "부근", "일원", "근처", "주변", "방면")
