@@ -14,8 +14,6 @@ import os
 import sys
 from pathlib import Path
 
-from geo.store import Filters, Store, StoreError
-
 log = logging.getLogger("geo")
 
 FORMATS = ["csv", "geojson", "kml", "html", "png", "timeline-png", "timeline-svg"]
@@ -47,7 +45,9 @@ def add_filter_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--source", help="keep sources whose name contains this text")
 
 
-def filters_from(a: argparse.Namespace) -> Filters:
+def filters_from(a: argparse.Namespace):
+    from geo.store import Filters
+
     return Filters(a.since, a.until, a.min_confidence, a.unit, a.report, getattr(a, "source", None))
 
 
@@ -67,6 +67,11 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("names", nargs="+")
     g.add_argument("--near", nargs="*", default=[], help="names of places the names are near (context)")
     g.add_argument("--country", help="ISO-2 country code the places must be in")
+    g.add_argument(
+        "--explain",
+        action="store_true",
+        help="add to each line an 'explain' object: every candidate's score and its reasons, and the decision",
+    )
 
     x = sub.add_parser("extract", help="read a reports CSV and print the places and events found")
     x.add_argument("file", type=Path)
@@ -98,15 +103,20 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _geocoder(a, store: Store | None = None):
-    from geo.geocoding import Geocoder, NominatimResolver
+def _geocoder(a, store=None):
+    from geo.places.resolver import Geocoder, NominatimResolver
 
     return Geocoder(nominatim=NominatimResolver() if a.nominatim else None, store=store)
 
 
 def cmd_geocode(a) -> int:
-    store = Store(a.db) if a.nominatim else None
-    results = _geocoder(a, store).resolve_all(a.names, a.near, a.country)
+    # imports only what resolving needs: no store unless Nominatim's cache is wanted, no map or briefing code
+    store = None
+    if a.nominatim:
+        from geo.store import Store
+
+        store = Store(a.db)
+    results = _geocoder(a, store).resolve_all(a.names, a.near, a.country, explain=a.explain)
     for r in results:
         print(json.dumps(r.to_dict(), ensure_ascii=False))
     return 1 if any(r.status in {"not_found", "error"} for r in results) else 0
@@ -133,6 +143,7 @@ def cmd_extract(a) -> int:
 
 def cmd_ingest(a) -> int:
     from geo.ingest import ingest_file
+    from geo.store import Store
 
     with Store(a.db) as store:
         summary = ingest_file(a.file, store, _geocoder(a, store), a.user)
@@ -148,6 +159,7 @@ def cmd_ingest(a) -> int:
 def cmd_export(a) -> int:
     from geo import briefing, export
     from geo.mapping import MapOptions, map_html
+    from geo.store import Store
 
     f = filters_from(a)
     with Store(a.db) as store:
@@ -200,6 +212,7 @@ def cmd_export(a) -> int:
 
 def cmd_brief(a) -> int:
     from geo import briefing
+    from geo.store import Store
 
     f = filters_from(a)
     with Store(a.db) as store:
@@ -229,11 +242,20 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    from geo.briefing import BrowserUnavailable
-    from geo.readers import ReadError
-
     try:
         return COMMANDS[a.command](a)
-    except (OSError, StoreError, ReadError, UsageError, BrowserUnavailable) as e:
+    except Exception as e:
+        if not isinstance(e, (OSError, UsageError, *_known_errors())):
+            raise
         print(f"error: {e}", file=sys.stderr)
         return 2
+
+
+def _known_errors() -> tuple[type[Exception], ...]:
+    """The errors that mean "could not run" (exit 2), imported only once one was raised: ``geocode`` must not
+    pay for loading the store, the readers and the briefing code to start."""
+    from geo.briefing import BrowserUnavailable
+    from geo.readers import ReadError
+    from geo.store import StoreError
+
+    return (StoreError, ReadError, BrowserUnavailable)

@@ -188,10 +188,10 @@ def test_map_page_draws_the_sample_movements_offline(browser, app):
     page = offline_page(browser)
     page.goto(app + "/")
     frame = map_frame(page)
-    page.wait_for_timeout(1500)
     assert frame.evaluate("window.troopmapDrawn") >= 7
-    assert frame.locator("path.tm-movement").count() >= 1  # the Chongjin -> Vladivostok arrow
-    assert frame.locator(".leaflet-pane path").count() > 200  # the offline basemap
+    frame.wait_for_selector("path.tm-movement", timeout=30000)  # the Chongjin -> Vladivostok arrow
+    # the offline basemap (fetched from the app itself, drawn when it arrives)
+    frame.wait_for_function("document.querySelectorAll('.leaflet-pane path').length > 200", timeout=30000)
     assert "Vladivostok" in frame.inner_text("body")  # place labels
     assert page.refused == [], page.refused  # nothing was asked of the internet
     assert "Page not found" not in page.inner_text("body")

@@ -93,12 +93,110 @@ def test_lookup_is_a_dict_hit_not_a_scan():
     assert g.lookup("ALPHA")[0].name == "A"
 
 
+# -- what a user of `geocode` notices ----------------------------------------------------------------------
+def test_bare_pokrovsk_is_the_town_in_donetsk_oblast_not_engels(gazetteer):
+    r = gazetteer.resolve("Pokrovsk")
+    assert (r.best.geonameid, r.best.country, r.best.admin1) == (704422, "UA", "05")
+    assert "Engels" in {c.name for c in r.candidates}  # Engels was Pokrovsk until 1931: still offered
+    # within Russia, the Pokrovsk that bears the name today (Yakutia), not Engels either
+    assert gazetteer.resolve("Pokrovsk", country="RU").best.name == "Pokrovsk"
+
+
+@pytest.mark.parametrize("name", ["NATO", "NIS", "UN", "EU", "OSCE", "Selon", "Mitte", "Rest", "March"])
+def test_acronyms_and_common_words_are_not_places(gazetteer, name):
+    r = gazetteer.resolve(name)
+    assert r.status == "not_found" and r.best is None, r.best
+
+
+def test_a_common_word_is_a_place_when_the_context_says_so(gazetteer):
+    # "March" alone is a word; next to a place it is near, the place is meant
+    found = gazetteer.resolve("March")
+    assert found.status == "not_found"
+    if found.candidates:
+        c = found.candidates[0]
+        assert gazetteer.resolve("March", context=[(c.lat + 0.1, c.lon)]).best == c
+
+
+@pytest.mark.parametrize(
+    "name, geonameid",
+    [
+        ("Харькове", 706483),
+        ("в Харькове", 706483),
+        ("у Харкові", 706483),
+        ("w Charkowie", 706483),
+        ("под Курском", 538560),
+        ("pod Kurskiem", 538560),
+        ("під Бахмутом", 713174),
+        ("под Покровском", 704422),
+        ("в Нижнем Новгороде", 520555),
+        ("평양에서", 1871859),
+        ("블라디보스토크로", 2013348),
+    ],
+)
+def test_inflected_forms_with_prepositions_and_particles(gazetteer, name, geonameid):
+    assert gazetteer.resolve(name).best.geonameid == geonameid
+
+
+def test_inflected_region_finds_the_custom_entry(gazetteer):
+    r = gazetteer.resolve("в Курской области")
+    assert (r.best.name, r.best.source) == ("Kursk Oblast", "custom")
+
+
+@pytest.mark.parametrize(
+    "name, geonameid",
+    [
+        ("Saporischschja", 687700),  # German
+        ("Zaporojie", 687700),  # French
+        ("Jarkov", 706483),  # Spanish
+        ("Kharkov", 706483),  # from Russian
+        ("Ussurijsk", 2014006),
+        ("Svobodniy", 2015833),  # -iy ending GeoNames does not list
+        ("Бєлгород", 578072),  # a Russian city in Ukrainian spelling
+        ("Gaeseong", 1876373),  # Revised Romanisation
+        ("Ch'ŏngjin", 2044757),  # McCune-Reischauer
+        ("청진", 2044757),  # GeoNames lists only 청진시
+    ],
+)
+def test_transliterations_gazetteer_does_not_list(gazetteer, name, geonameid):
+    assert gazetteer.resolve(name).best.geonameid == geonameid
+
+
+def test_prominence_washington_and_paris(geocoder):
+    assert geocoder.resolve("Washington").best.country == "US"
+    assert geocoder.resolve("Paris").best.country == "FR"
+    # named together, neither pulls the other to a small namesake
+    paris, washington = geocoder.resolve_all(["Paris", "Washington"])
+    assert (paris.best.country, washington.best.country) == ("FR", "US")
+    # but a person saying "near Toronto" means Paris, Ontario
+    [near] = geocoder.resolve_all(["Paris"], near=["Toronto"])
+    assert near.best.country == "CA"
+
+
+def test_a_named_region_pulls_a_village_into_it(geocoder):
+    [r] = geocoder.resolve_all(["Alekseyevka"], near=["Belgorod Oblast"])
+    assert (r.best.country, r.best.admin1) == ("RU", "09")
+
+
+def test_explain_gives_each_candidates_reasons(gazetteer):
+    r = gazetteer.resolve("Pokrovsk", explain=True)
+    first, *others = r.explain["candidates"]
+    assert first["name"] == "Pokrovsk" and first["match"] == "main"
+    engels = next(c for c in others if c["name"] == "Engels")
+    assert engels["reasons"]["other_main"] < 0 and engels["reasons"]["population"] > first["reasons"]["population"]
+    assert r.explain["decision"].startswith(("matched", "ambiguous"))
+    d = r.to_dict()
+    assert {"query", "status", "name", "lat", "lon", "country", "feature", "geonameid", "source", "candidates"} <= set(
+        d
+    )
+    assert "explain" not in gazetteer.resolve("Pokrovsk").to_dict()
+
+
 def test_a_place_fixed_by_hand_joins_the_custom_gazetteer(tmp_path, monkeypatch):
     import shutil
 
     from geo.gazetteer import CUSTOM_PLACES, add_custom_place, load_gazetteer
 
-    monkeypatch.setenv("TROOPMAP_CACHE", str(tmp_path / "cache"))
+    # the GeoNames part comes from the session's cache: a custom entry is laid over it, never rebuilt into it
     custom = tmp_path / "places.csv"
     shutil.copy(CUSTOM_PLACES, custom)
     assert load_gazetteer(custom).resolve("Sergeyevka range").status == "not_found"

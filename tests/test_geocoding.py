@@ -88,3 +88,57 @@ def test_resolve_all_lets_names_give_each_other_context(geocoder):
     assert res[3].best.geonameid == 2026609
     alone = geocoder.resolve_all(["Blagoveshchensk"], near=["Ufa"])
     assert alone[0].best.geonameid == 576116
+
+
+def run_geocode(*args):
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    p = subprocess.run(
+        [sys.executable, "-m", "geo", "geocode", *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    return p.returncode, [json.loads(line) for line in p.stdout.splitlines()]
+
+
+def test_geocode_command_reads_inflected_forms_and_refuses_acronyms(gazetteer):
+    code, lines = run_geocode("Харькове", "NATO", "--explain")
+    kharkiv, nato = lines
+    assert (kharkiv["status"], kharkiv["geonameid"], kharkiv["country"]) == ("matched", 706483, "UA")
+    assert "+lemma" in kharkiv["explain"]["candidates"][0]["match"]
+    assert (nato["status"], nato["name"]) == ("not_found", None)
+    assert "acronym" in nato["explain"]["decision"]
+    assert code == 1  # some input was not resolved
+
+
+def test_geocode_imports_only_what_resolving_needs(gazetteer):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys; from geo.cli import main; main(['geocode', 'Kursk']); "
+        "print(sorted(m for m in ('streamlit', 'folium', 'pandas', 'matplotlib', 'geo.mapping', 'geo.briefing', "
+        "'geo.store', 'geo.extraction') if m in sys.modules))"
+    )
+    p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert p.stdout.splitlines()[-1] == "[]"
+
+
+def test_near_a_country_or_region_and_the_country_filter(geocoder):
+    [r] = geocoder.resolve_all(["Pokrovsk"], near=["Russia"])
+    assert r.best.country == "RU"
+    [r] = geocoder.resolve_all(["Moscow"], country="US")
+    assert (r.best.country, r.best.admin1) == ("US", "ID")
+
+
+def test_csv_ingest_resolves_with_the_same_resolver(geocoder):
+    from geo.ingest import place_resolver
+
+    places = place_resolver(geocoder)(["Pokrovsk", "в Курской области", "NATO"])
+    assert (places["Pokrovsk"].country, places["Pokrovsk"].geonameid) == ("UA", 704422)
+    assert places["в Курской области"].name == "Kursk Oblast"
+    assert places["NATO"].status == "not_found" and not places["NATO"].resolved

@@ -1,0 +1,1 @@
+"""Place names to places: keys (names), the offline index (gazetteer), the score (ranking), the resolver."""
