@@ -156,3 +156,27 @@ def test_a_korean_list_and_an_area_noun_carry_one_particle(extractor):
     evs = events(extractor, "북한군 1천500여 명이 지난주 원산·함흥 일대에서 열차 편으로 평양에 도착했다.", "ko")
     assert sorted(e.origin.name for e in evs) == ["Hamhŭng", "Wŏnsan"]
     assert {e.place.name for e in evs} == {"Pyongyang"}
+
+
+def test_further_units_from_elsewhere_arrive_where_the_movement_before_went(extractor):
+    text = (
+        "Nach Angaben des Generalstabs hat Russland am 18. November rund 3.000 Soldaten aus Belgorod nach Kursk "
+        "verlegt. Zwei Tage später trafen weitere Einheiten aus Brjansk ein."
+    )
+    assert [(e.origin.name, e.place.name, e.start) for e in events(extractor, text, "de")] == [
+        ("Belgorod", "Kursk", dt.date(2024, 11, 18)),
+        ("Bryansk", "Kursk", dt.date(2024, 11, 20)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, expected",
+    [
+        ("Ворог перекинув близько тисячі військових.", "uk", 1000),
+        ("Противник перебросил около тысячи военнослужащих.", "ru", 1000),
+        ("Un millier de soldats sont arrivés.", "fr", 1000),
+        ("Тысячи военных ушли на фронт.", "ru", None),  # thousands, not one thousand
+    ],
+)
+def test_a_thousand_without_a_number(sentence, lang, expected):
+    assert find_strength(sentence, lang)[0] == expected

@@ -318,6 +318,18 @@ def read_events(
             targets = prev_places[:1]
         if moving and origins and not targets and named and _to_that_place(sentence, lang):
             targets = [p for p in (prev_places or named)[:1] if p not in origins]  # "moved to the town from X"
+        elif (
+            moving
+            and origins
+            and not targets
+            and prev_places
+            and last_made
+            and here - made_in <= 1
+            and all(e["kind"] == Kind.MOVEMENT for e in last_made)
+        ):
+            # "... moved 3,000 soldiers to Kursk. Two days later further units arrived from Bryansk": where the
+            # movement before went
+            targets = [p for p in prev_places[:1] if p not in origins]
         if moving and targets and not origins and prev_places and any(r == "destination" for _, r in roles):
             origins = [p for p in prev_places[:1] if p not in targets]
         elif targets and not origins and prev_places and links.from_there(low, lang):  # "from there ... to X"

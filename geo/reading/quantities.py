@@ -86,10 +86,60 @@ _CYRILLIC_THOUSANDS = re.compile(
 )
 
 
+# "около тысячи военных", "понад тисячу", "un millier de soldats": a thousand with no number before it
+_BARE_THOUSAND = {
+    "ru": re.compile(r"(?i)\b(тысяч[аиуе]|тысячей)\b"),
+    "uk": re.compile(r"(?i)\b(тисяч[аіуе]|тисячею)\b"),
+    "fr": re.compile(r"(?i)\b(?:un|d'un|quelque|environ un)\s+(millier)\s+d[e']\s*"),
+}
+
+
+# words after which the genitive "тысячи"/"тисячі" is one thousand
+_ABOUT_A = {
+    "около",
+    "более",
+    "свыше",
+    "до",
+    "почти",
+    "менее",
+    "порядка",
+    "близько",
+    "понад",
+    "майже",
+    "менш",
+    "більш",
+    "більше",
+    "приблизно",
+    "примерно",
+}
+
+
+def _bare_thousand(sentence: str, language: str) -> str:
+    pattern = _BARE_THOUSAND.get(language)
+    if pattern is None:
+        return sentence
+    if language == "fr":
+        return pattern.sub(
+            lambda m: m.group(0).replace(m.group(1), "1000").replace(" de ", " ").replace(" d'", " "), sentence
+        )
+    # only where no number word or digit comes just before ("три тысячи" is read by _CYRILLIC_THOUSANDS)
+    out, last = [], 0
+    for m in pattern.finditer(sentence):
+        before = sentence[max(0, m.start() - 12) : m.start()].split()
+        if before and (before[-1][:1].isdigit() or before[-1].casefold() in _CYRILLIC_UNITS):
+            continue
+        if m.group(1)[-1] in "иі" and not (before and before[-1].casefold() in _ABOUT_A):
+            continue  # "тысячи военных" may be thousands; "около тысячи" is one thousand
+        out.append(sentence[last : m.start()] + "1000")
+        last = m.end()
+    return "".join(out) + sentence[last:]
+
+
 def with_digits(sentence: str, language: str) -> str:
     """The sentence with its number words written as digits (other text unchanged)."""
     if language in {"ru", "uk"}:
         sentence = _CYRILLIC_THOUSANDS.sub(lambda m: str(int(_CYRILLIC_UNITS[m.group(1).casefold()] * 1000)), sentence)
+    sentence = _bare_thousand(sentence, language)
     if language == "ko" or "천" in sentence or "만" in sentence:
         sentence = _KO_NUMBER.sub(_korean, sentence)
     if language in _TEXT2NUM and _NUMBER_WORD[language].search(sentence):

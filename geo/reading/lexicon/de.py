@@ -31,6 +31,10 @@ MOVEMENT = (
     "ausgelauf",
     "marschiert",
     "ausgerückt",
+    "trafen$",
+    "traf$",
+    "trifft$",
+    "eintreffen",
 )
 MILITARY = (
     "soldat",
