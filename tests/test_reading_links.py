@@ -180,3 +180,17 @@ def test_further_units_from_elsewhere_arrive_where_the_movement_before_went(extr
 )
 def test_a_thousand_without_a_number(sentence, lang, expected):
     assert find_strength(sentence, lang)[0] == expected
+
+
+def test_part_of_them_arrived_from_elsewhere(extractor):
+    text = (
+        "По его данным, в районе Белгорода противник сосредоточил не менее 1 500 военнослужащих; часть из них, "
+        "вероятно, прибыла из-под Курска на прошлой неделе."
+    )
+    evs = events(extractor, text, "ru")
+    assert ("movement", "Kursk", "Belgorod", 1500) in arrows(evs)
+
+
+def test_a_town_passed_through_does_not_take_the_region_after_it(extractor):
+    (e,) = events(extractor, "Колонна ушла из Симферополя через Джанкой на Херсонщину 26 ноября.", "ru")
+    assert (e.origin.name, e.place.name) == ("Simferopol", "Kherson")

@@ -231,7 +231,9 @@ def read_events(
             conf = sentence_says(s)[2]
         moving = has_stem(low, lx.MOVEMENT, lang)
         # "They are housed in ...": the troops of the sentence before, and its date if this one states none
-        refers_back = bool(prev_places) and _refers_back(sentence, lang)
+        refers_back = bool(prev_places) and (
+            _refers_back(sentence, lang) or links.of_them_anywhere(low[:40], lang)  # "часть из них прибыла ..."
+        )
         military = (
             strength is not None
             or refers_back
@@ -467,7 +469,7 @@ def _town_carries_region(roles):
             and t.place.feature not in {"region", "country"}
             and r.first - t.last <= 6
             and rr in {"destination", "location", "origin"}
-            and tr not in {"destination", "location", "origin"}
+            and tr not in {"destination", "location", "origin", "via"}  # "через Чонгар на Херсонщину": passed
             and _km(r.place, t.place) <= REGION_REACH_KM
         ):
             out[k - 1] = (t, rr)
