@@ -194,3 +194,17 @@ def test_part_of_them_arrived_from_elsewhere(extractor):
 def test_a_town_passed_through_does_not_take_the_region_after_it(extractor):
     (e,) = events(extractor, "Колонна ушла из Симферополя через Джанкой на Херсонщину 26 ноября.", "ru")
     assert (e.origin.name, e.place.name) == ("Simferopol", "Kherson")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Les soldats ont renforcé leurs positions près de Koursk et de Belgorod le 5 novembre.", "fr"),
+        ("Las tropas reforzaron sus posiciones cerca de Kursk y de Bélgorod el 5 de noviembre.", "es"),
+    ],
+)
+def test_near_x_and_y_are_both_where_troops_are(extractor, text, lang):
+    assert sorted(arrows(events(extractor, text, lang))) == [
+        ("presence", "", "Belgorod", 0),
+        ("presence", "", "Kursk", 0),
+    ]

@@ -63,9 +63,14 @@ def _role(m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence
     before = before[-5:] if genitive else before[-3:]  # "vers le secteur d'Orikhiv": look past "secteur d'"
     # a list ("Vladivostok, Ussuriysk et Khabarovsk") takes the role of its first item
     prev_in_list = [q for q in mentions_in_sentence if q.last < m.first]
-    if prev_in_list and m.first - prev_in_list[-1].last <= 2 and not _speaks(m, tokens, lang):
-        between = tokens.texts[prev_in_list[-1].last + 1 : m.first]
-        if all(w.casefold() in lx.LIST_JOINERS for w in between):
+    if prev_in_list and m.first - prev_in_list[-1].last <= 3 and not _speaks(m, tokens, lang):
+        between = [w.casefold() for w in tokens.texts[prev_in_list[-1].last + 1 : m.first]]
+        if all(w in lx.LIST_JOINERS for w in between):
+            return "list"
+        # "près de Verbove et de Mala Tokmachka": the first item's preposition repeated
+        first_item = prev_in_list[-1].first
+        repeated = tokens.texts[first_item - 1].casefold() if first_item > 0 else None
+        if len(between) == 2 and between[0] in lx.LIST_JOINERS and between[1] == repeated:
             return "list"
     if len(before) >= 2:
         pair = " ".join(before[-2:])
@@ -94,6 +99,8 @@ def _role(m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence
         w = before[k]
         if k > 0 and w in _GENITIVE and before[k - 1] in lx.AREA_NOUNS.get(lang, ()):
             continue  # "le secteur d'Orikhiv", "en direction de Khojavend": of, not from
+        if k > 0 and w in _GENITIVE and before[k - 1] in lx.LOCATION.get(lang, ()):
+            return "location"  # "près de Verbove", "cerca de Bajmut": near, not from
         for lg in langs:
             if w in lx.DESTINATION.get(lg, ()):
                 return "destination"
