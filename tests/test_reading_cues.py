@@ -161,3 +161,8 @@ def test_a_german_clause_of_saying_ends_in_its_verb(extractor):
 )
 def test_a_place_opening_a_sentence_of_comment_is_where_it_was_said(extractor, text, lang):
     assert events(extractor, text, lang) == []
+
+
+def test_the_verb_before_the_village_of(extractor):
+    (e,) = events(extractor, "Russian forces captured the village of Kurakhove on 14 November.", "en")
+    assert e.place.name == "Kurakhove"

@@ -55,3 +55,7 @@ def test_with_digits_leaves_other_text_alone():
 )
 def test_troops_lost_are_no_strength(sentence, lang):
     assert find_strength(sentence, lang)[0] is None
+
+
+def test_a_day_after_its_month_is_no_count():
+    assert find_strength("Images taken on January 12 show a buildup of troops.", "en")[0] is None

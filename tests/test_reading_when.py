@@ -68,3 +68,20 @@ def test_the_weekend_is_the_one_before_the_report(sentence, published, expected)
     from geo.reading.when import find_dates
 
     assert find_dates(sentence, published)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("In mid-January, about 3,000 troops moved.", (dt.date(2025, 1, 1), dt.date(2025, 1, 31))),
+        ("À la mi-janvier, des troupes sont arrivées.", (dt.date(2025, 1, 1), dt.date(2025, 1, 31))),
+        ("В середине января войска прибыли.", (dt.date(2025, 1, 1), dt.date(2025, 1, 31))),
+        ("Troops arrived late last month.", (dt.date(2024, 12, 1), dt.date(2024, 12, 31))),
+        ("지난달 병력이 이동했다.", (dt.date(2024, 12, 1), dt.date(2024, 12, 31))),
+        ("Earlier this month troops arrived.", (dt.date(2025, 1, 1), dt.date(2025, 1, 31))),
+    ],
+)
+def test_months_named_around_the_publication(sentence, expected):
+    from geo.reading.when import find_dates
+
+    assert find_dates(sentence, dt.date(2025, 1, 20))[:2] == expected

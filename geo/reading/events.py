@@ -89,11 +89,16 @@ def _role(m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence
                 return "reference"
     if before and before[-1] in lx.VIA.get(lang, ()):
         return "via"  # "через Чонгар на Херсонщину": passed through, no end of the movement
-    if before and before[-1] in lx.ORIGIN_VERBS:
+    verb = before
+    if genitive:  # "captured the village of Kurakhove", "left the town of X": the verb before "the village of"
+        verb = before[:-2]
+        while verb and (verb[-1] in lx.DEFINITE.get(lang, ()) or verb[-1] in {"the", "a", "an"}):
+            verb = verb[:-1]
+    if verb and verb[-1] in lx.ORIGIN_VERBS:
         return "origin"
-    if before and before[-1] in lx.DESTINATION_VERBS:
+    if verb and verb[-1] in lx.DESTINATION_VERBS:
         return "destination"
-    if _fought_at(before, lang) and not _struck_from_afar(tokens, m, lang):
+    if _fought_at(verb, lang) and not _struck_from_afar(tokens, m, lang):
         return "location"  # "attacks on Toretsk", "штурм Часова Яра": where the troops are
     for k in range(len(before) - 1, -1, -1):
         w = before[k]

@@ -200,7 +200,11 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
         before = sentence[max(0, m.start() - 30) : m.start()].casefold()
         if _NOT_A_COUNT.match(after):
             continue
-        if (_YEAR.fullmatch(raw) and not nouns.match(after.lstrip().casefold())) or _starts_with_month(after):
+        if (
+            (_YEAR.fullmatch(raw) and not nouns.match(after.lstrip().casefold()))
+            or _starts_with_month(after)
+            or _ends_with_month(before)
+        ):
             continue
         digits = _THOUSANDS_SEPARATOR.sub("", raw)
         if not digits.isdigit():
@@ -261,6 +265,12 @@ def _place_words(language: str) -> frozenset[str]:
 
 
 _NEXT_WORD = re.compile(r"[.\s]*(?:de\s+)?(\w+)")
+
+
+def _ends_with_month(before: str) -> bool:
+    """ "January 12 show ...": a day after its month is a date, not a count."""
+    words = _WORDS.findall(before[-15:])
+    return bool(words) and words[-1].casefold() in months()
 
 
 def _starts_with_month(after: str) -> bool:

@@ -232,6 +232,12 @@ def _find_dates(sentence: str, published: dt.date | None) -> tuple[dt.date | Non
         if any(p in low for p in lx.THIS_WEEK):
             monday = published - dt.timedelta(days=published.weekday())
             return monday, monday + dt.timedelta(days=6), Precision.WEEK
+        if _whole_words(lx.LAST_MONTH).search(low):  # "late last month", "le mois dernier"
+            first = (published.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+            return first, period_end(first, Precision.MONTH), Precision.MONTH
+        if _whole_words(lx.THIS_MONTH).search(low):
+            first = published.replace(day=1)
+            return first, period_end(first, Precision.MONTH), Precision.MONTH
         if _whole_words(lx.WEEKEND).search(low):  # the weekend before (or of) the publication day
             saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
             return saturday, saturday + dt.timedelta(days=1), Precision.DAY
@@ -266,7 +272,7 @@ def _month_alone() -> re.Pattern:
     cues = alternation(c.casefold() for c in lx.MONTH_CUES)
     month = "(?P<m>" + alternation(months()) + r")"
     return re.compile(  # for casefolded text
-        rf"(?<!\w)(?:{cues})(?:\s+(?:of|de))?\s+(?:the\s+)?{month}\.?(?:\s+(?P<y>(?:19|20)\d{{2}}))?"
+        rf"(?<!\w)(?:{cues})(?:\s+(?:of|de))?[\s-]+(?:the\s+)?{month}\.?(?:\s+(?P<y>(?:19|20)\d{{2}}))?"
         r"(?!\w)(?!\s*\d)"
     )
 

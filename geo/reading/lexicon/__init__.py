@@ -387,6 +387,10 @@ TABLES = (
         tuple,
         "Korean nouns for an area after a place ('원산 일대에서'): the place takes the particle they carry",
     ),
+    Table("LAST_MONTH", "LAST_MONTH", "merged", tuple, "'last month': the calendar month before the publication day's"),
+    Table(
+        "THIS_MONTH", "THIS_MONTH", "merged", tuple, "'this month', 'earlier this month': the publication day's month"
+    ),
 )
 
 FILES = {lang: importlib.import_module(f"{__name__}.{lang}") for lang in LANGUAGES}
