@@ -166,3 +166,14 @@ def test_a_place_opening_a_sentence_of_comment_is_where_it_was_said(extractor, t
 def test_the_verb_before_the_village_of(extractor):
     (e,) = events(extractor, "Russian forces captured the village of Kurakhove on 14 November.", "en")
     assert e.place.name == "Kurakhove"
+
+
+def test_what_is_to_come_next_week_is_no_event(extractor):
+    text = "The Kremlin said on Monday that troops would be withdrawn from Kherson next month."
+    assert events(extractor, text, "en") == []
+
+
+def test_a_modal_in_a_sentence_without_places_speaks_only_for_itself(extractor):
+    text = "Die Bundeswehr hat am 18. November rund 500 Soldaten nach Vilnius verlegt. Dort sollen sie verstärken."
+    (e,) = events(extractor, text, "de")
+    assert e.confidence is None

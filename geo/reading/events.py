@@ -229,7 +229,8 @@ def read_events(
             if carried:
                 last_made, made_in = carried, here
             if not split:  # a cue in a sentence without places speaks for the whole report
-                if conf[0] is not None:
+                # (not a mere modal, "may", "sollen", "could", which speaks of what the sentence itself says)
+                if conf[0] is not None and conf[0] != 3:
                     report_cue = max(report_cue, conf, key=lambda c: c[0] or 0)
                 if not carried:
                     prev_places, prev_when = [], (None, None, Precision.DAY)

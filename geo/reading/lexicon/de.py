@@ -132,7 +132,20 @@ NEGATION = ("kein", "nicht$", "nie$", "niemals$")
 NOT_NEGATING = ("weniger", "nur", "mehr als")
 VERIFY = ("bestätig", "überprüf", "unabhängig", "verifizier", "kommentier", "äußer")
 DENIAL = ("bestritt", "bestreit", "bestritten", "dementi", "falsch", "zurückgewiesen")
-FORECAST = ("künftig", "voraussichtlich", "geplant", "plant$", "planen$", "werden soll", "droht")
+FORECAST = (
+    "künftig",
+    "voraussichtlich",
+    "geplant",
+    "plant$",
+    "planen$",
+    "werden soll",
+    "droht",
+    "nächste woche",
+    "nächsten woche",
+    "nächsten monat",
+    "kommende woche",
+    "kommenden woche",
+)
 DIPLOMACY = ("konferenz", "gipfel", "besuch", "beraten", "treffen", "verhandl", "diplomat", "amtskolleg", "gespräch")
 SPEECH = (
     "sagte",

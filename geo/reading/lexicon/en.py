@@ -201,6 +201,11 @@ FORECAST = (
     "threatens to",
     "would be sent",
     "would be deployed",
+    "next week",
+    "next month",
+    "would be sent",
+    "would be deployed",
+    "would be withdrawn",
 )
 DIPLOMACY = ("conference", "summit", "talks$", "visit", "met$", "meeting", "negotiat", "diplomat")
 SPEECH = (

@@ -119,7 +119,19 @@ NEGATION = ("no$", "ningún$", "ninguna$", "ninguno$", "nunca$", "tampoco$")
 NOT_NEGATING = ("menos", "solo", "sólo", "más de")
 VERIFY = ("confirm", "verific", "comprob", "independiente", "coment")
 DENIAL = ("negó$", "niega$", "negar$", "desmient", "desmintió", "falso$", "falsa$", "rechaz")
-FORECAST = ("será$", "serán$", "planea", "prevé", "previst", "amenaz", "enviará$", "enviarán$")
+FORECAST = (
+    "será$",
+    "serán$",
+    "planea",
+    "prevé",
+    "previst",
+    "amenaz",
+    "enviará$",
+    "enviarán$",
+    "próxima semana",
+    "próximo mes",
+    "próximos días",
+)
 DIPLOMACY = ("conferencia", "cumbre", "visita", "reuni", "negoci", "diplomát", "negociación")
 SPEECH = ("dijo$", "afirm", "declar", "anunci", "admit", "advirt", "periodistas$", "prensa$", "llama$", "coment")
 CLAUSE_JOINERS = ("pero$", "mientras$", "aunque$", "sin embargo", "y que")

@@ -130,7 +130,18 @@ NEGATION = ("aucun", "pas$", "jamais$", "ni$", "nul$", "nulle$")
 NOT_NEGATING = ("moins", "seulement", "plus de")
 VERIFY = ("confirm", "vérifi", "indépendant", "corrobor", "comment")
 DENIAL = ("dément", "démenti", "nie$", "nié$", "faux$", "fausse", "réfut", "rejet")
-FORECAST = ("sera$", "seront$", "devront", "prévoi", "envisag", "menace de", "menacé de")
+FORECAST = (
+    "sera$",
+    "seront$",
+    "devront",
+    "prévoi",
+    "envisag",
+    "menace de",
+    "menacé de",
+    "semaine prochaine",
+    "mois prochain",
+    "prochains jours",
+)
 DIPLOMACY = ("conférence", "sommet", "visite", "réuni", "négoci", "diplomat", "discuter")
 SPEECH = (
     "affirm",
