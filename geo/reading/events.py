@@ -211,9 +211,12 @@ def read_events(
 
     unit_starts = [a for a, _ in units[1:]]
     by_sentence: dict[int, list[Mention]] = {}
+    countries: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.place and m.place.resolved and m.place.feature != "country":
             by_sentence.setdefault(bisect_right(unit_starts, m.start), []).append(m)
+        elif m.place and m.place.resolved:  # a country: no event of its own, but the end of a movement to it
+            countries.setdefault(bisect_right(unit_starts, m.start), []).append(m)
     starts = sorted(whole)
     made_in = -1  # the sentence (its number in ``starts``) of the events in last_made
     for s, (a, b) in enumerate(units):
@@ -297,6 +300,12 @@ def read_events(
             roles = [(m, "destination" if r == "subject" else r) for m, r in roles]
         origins = [m.place for m, r in roles if r == "origin"]
         targets = _most_specific([(m, r) for m, r in roles if r in {"destination", "location"}], tokens.texts)
+        if moving and origins and not targets:
+            # "500 Soldaten aus Munster nach Litauen verlegt": a movement to a country, not a presence at its origin
+            for c in countries.get(s, []):
+                if _role(c, tokens, lang, True, sorted(ms + [c], key=lambda q: q.start), a) == "destination":
+                    targets = [c.place]
+                    break
         earlier = not moving and here - made_in <= 1 and links.earlier(low, lang)
         if earlier and not origins:  # "zuvor waren sie in Ussurijsk ausgebildet worden": where they were before
             origins = [p for p in (targets or [m.place for m, _ in roles]) if p not in prev_places]
