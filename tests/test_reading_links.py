@@ -211,6 +211,6 @@ def test_near_x_and_y_are_both_where_troops_are(extractor, text, lang):
 
 
 def test_a_movement_to_a_country_is_no_presence_at_its_origin(extractor):
-    text = "Die Bundeswehr hat am 18. November rund 500 Soldaten aus Münster nach Litauen verlegt."
+    text = "Die Bundeswehr hat am 18. November rund 500 Soldaten aus Cottbus nach Litauen verlegt."
     (e,) = events(extractor, text, "de")
-    assert (e.kind.value, e.origin.name, e.place.name, e.strength) == ("movement", "Münster", "Lithuania", 500)
+    assert (e.kind.value, e.origin.name, e.place.name, e.strength) == ("movement", "Cottbus", "Lithuania", 500)
