@@ -59,3 +59,15 @@ def test_troops_lost_are_no_strength(sentence, lang):
 
 def test_a_day_after_its_month_is_no_count():
     assert find_strength("Images taken on January 12 show a buildup of troops.", "en")[0] is None
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, expected",
+    [
+        ("북한군 약 3천명이 이동했다.", "ko", 3000),
+        ("북한군 2천여 명의 병력이 도착했다.", "ko", 2000),  # 2000 is no year here
+        ("A 2,000-strong contingent arrived.", "en", 2000),
+    ],
+)
+def test_more_counts(sentence, lang, expected):
+    assert find_strength(sentence, lang)[0] == expected

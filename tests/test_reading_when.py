@@ -85,3 +85,17 @@ def test_months_named_around_the_publication(sentence, expected):
     from geo.reading.when import find_dates
 
     assert find_dates(sentence, dt.date(2025, 1, 20))[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("3일부터 5일까지 훈련했다", (dt.date(2025, 3, 3), dt.date(2025, 3, 5))),
+        ("vom 3. bis zum 5. März", (dt.date(2025, 3, 3), dt.date(2025, 3, 5))),
+        ("в ночь с 3 на 4 марта", (dt.date(2025, 3, 3), dt.date(2025, 3, 4))),
+    ],
+)
+def test_more_ranges(sentence, expected):
+    from geo.reading.when import find_dates
+
+    assert find_dates(sentence, dt.date(2025, 3, 10))[:2] == expected

@@ -190,10 +190,13 @@ _THOUSANDS_SEPARATOR = re.compile(r"[ \u00a0\u202f.,](?=\d{3}\b)")
 def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str | None]:
     """A troop count: a number (with a multiplier word) followed within a few words by a word for troops."""
     nouns = troop_nouns(language)
+    if language == "ko":  # "3천명": the word for persons is glued to the number word
+        sentence = with_digits(sentence, language)
     low = sentence.casefold()
     if not nouns.search(low) and not links.of_them_anywhere(low, language):  # no word for troops, no count
         return None, False, None
-    sentence = with_digits(sentence, language)
+    if language != "ko":
+        sentence = with_digits(sentence, language)
     for m in _NUMBER.finditer(sentence):
         raw = m.group(1)
         after = sentence[m.end() : m.end() + 80]
@@ -201,7 +204,7 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
         if _NOT_A_COUNT.match(after):
             continue
         if (
-            (_YEAR.fullmatch(raw) and not nouns.match(after.lstrip().casefold()))
+            (_YEAR.fullmatch(raw) and not nouns.match(after.lstrip().removeprefix("여").lstrip().casefold()))
             or _starts_with_month(after)
             or _ends_with_month(before)
         ):
@@ -227,7 +230,9 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
             approx = any(w in lx.APPROXIMATE for w in _WORDS.findall(before)[-2:])
             return value * mult, approx, None
         noun = found.group()
-        approx = any(w in lx.APPROXIMATE for w in _WORDS.findall(before)[-2:]) or "~" in before[-2:]
+        approx = (
+            any(w in lx.APPROXIMATE for w in _WORDS.findall(before)[-2:]) or "~" in before[-2:] or after[:1] == "여"
+        )  # "1500여 명": some 1,500
         unit = _unit_phrase(sentence[m.end() : m.end() + 80], noun, language)
         return value * mult, approx, unit
     return None, False, None
@@ -250,7 +255,8 @@ def _counts_troops_named_elsewhere(sentence: str, m: re.Match, after: str, mult:
 
 @lru_cache(maxsize=16)
 def troop_nouns(language: str) -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(lx.TROOP_NOUNS.get(language, ()) + lx.TROOP_NOUNS['en'])})")
+    # a word for troops may follow a number with no space ("3천명", "3000명"), not a letter ("운명")
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(lx.TROOP_NOUNS.get(language, ()) + lx.TROOP_NOUNS['en'])})")
 
 
 _UNIT_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")

@@ -114,7 +114,7 @@ _NIGHT_TO = re.compile(r"(?:" + "|".join(map(re.escape, lx.NIGHT_TO)) + r")\s*$"
 # Korean days of the current month: "지난 7일", "8~10일", "23일 새벽"; a day right before a verb of saying or a
 # briefing is when something was said ("24일 정례 브리핑에서", "6일 전했다")
 _KO_DAYS = re.compile(
-    r"(?<![\d월])(\d{1,2})\s*(?:[~∼-]\s*(\d{1,2})\s*)?일(?!\s*(?:밝혔|전했|말했|발표|[^.]{0,6}브리핑))"
+    r"(?<![\d월])(\d{1,2})\s*(?:(?:[~∼-]|일\s*부터|일\s*에서)\s*(\d{1,2})\s*)?일(?!\s*(?:밝혔|전했|말했|발표|[^.]{0,6}브리핑))"
 )
 
 

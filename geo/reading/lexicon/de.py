@@ -71,6 +71,7 @@ TROOP_NOUNS = (
     "fallschirmjäger",
     "reservist",
     "söldner",
+    "kontingent",
 )
 THOUSAND = {"tausend": 1000}
 APPROXIMATE = ("etwa", "fast", "knapp", "rund", "ungefähr")
@@ -82,7 +83,7 @@ TODAY = ("heute",)
 NOW = ("derzeit", "zurzeit", "gegenwärtig", "momentan", "jetzt")
 REFER_BACK = ("diese", "dieselben", "dort", "sie")
 DEFINITE = ("der", "die")
-RANGE_JOINERS = ("-", "–", "—", "bis", "zum", "und")
+RANGE_JOINERS = ("-", "–", "—", "bis", "zum", "und", "bis\\s+zum", "bis\\s+zur")
 FUNCTION_WORDS = (
     "aber",
     "am",

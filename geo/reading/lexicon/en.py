@@ -127,6 +127,7 @@ TROOP_NOUNS = (
     "paratroop",
     "mercenar",
     "reservist",
+    "contingent",
 )
 THOUSAND = {"thousand": 1000, "million": 1000000, "millions": 1000000}
 APPROXIMATE = ("about", "almost", "approximately", "around", "nearly", "over", "roughly", "some", "up")

@@ -68,6 +68,7 @@ TROOP_NOUNS = (
     "paracaidista",
     "reservista",
     "mercenario",
+    "contingente",
 )
 THOUSAND = {"mil": 1000}
 APPROXIMATE = ("alrededor", "aproximadamente", "casi", "cerca", "unas", "unos")

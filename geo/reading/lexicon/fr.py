@@ -68,6 +68,7 @@ TROOP_NOUNS = (
     "réserviste",
     "légionnaire",
     "mercenaire",
+    "contingent",
 )
 THOUSAND = {"mille": 1000, "million": 1000000, "millions": 1000000}
 APPROXIMATE = ("environ", "près", "quelque", "quelques")
