@@ -177,3 +177,14 @@ def test_a_modal_in_a_sentence_without_places_speaks_only_for_itself(extractor):
     text = "Die Bundeswehr hat am 18. November rund 500 Soldaten nach Vilnius verlegt. Dort sollen sie verstärken."
     (e,) = events(extractor, text, "de")
     assert e.confidence is None
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("In Berlin demonstrierten am Samstag tausende Menschen gegen den Krieg.", "de"),
+        ("On 14 November 2,000 troops at Fort Bragg were put on standby for deployment to Poland.", "en"),
+    ],
+)
+def test_people_and_troops_on_standby_are_no_deployment(extractor, text, lang):
+    assert events(extractor, text, lang) == []

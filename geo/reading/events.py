@@ -18,7 +18,7 @@ from geo.reading import lexicon as lx
 from geo.reading import links, when
 from geo.reading.cues import find_confidence, has_stem
 from geo.reading.mentions import Mention
-from geo.reading.quantities import find_strength, troop_nouns
+from geo.reading.quantities import find_strength, troop_nouns, troop_words
 from geo.reading.sentences import HANGUL, Tokens
 from geo.reading.when import find_dates
 from geo.text import alternation
@@ -254,7 +254,7 @@ def read_events(
             strength is not None
             or refers_back
             or has_stem(text[sentence_of[s] : whole[sentence_of[s]]].casefold() if split else low, lx.MILITARY, lang)
-            or troop_nouns(lang).search(low) is not None
+            or troop_words(lang).search(low) is not None
         )
         if not (military or (moving and prev_places)):
             continue

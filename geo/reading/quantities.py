@@ -259,6 +259,14 @@ def troop_nouns(language: str) -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?:{alternation(lx.TROOP_NOUNS.get(language, ()) + lx.TROOP_NOUNS['en'])})")
 
 
+@lru_cache(maxsize=16)
+def troop_words(language: str) -> re.Pattern:
+    """The language's own words for troops, long enough to say on their own that a clause is about troops ("men"
+    starts "Menschen", "명" starts "명령")."""
+    words = [w for w in lx.TROOP_NOUNS.get(language, ()) if len(w) >= (2 if language == "ko" else 4)]
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(words)})" if words else "(?!)")
+
+
 _UNIT_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
 _WORDLIKE = re.compile(r"[\w'’-]+")
 _APOSTROPHE = re.compile("['’]")

@@ -146,6 +146,9 @@ FORECAST = (
     "nächsten monat",
     "kommende woche",
     "kommenden woche",
+    "in bereitschaft",
+    "in alarmbereitschaft",
+    "bereitgehalten",
 )
 DIPLOMACY = ("konferenz", "gipfel", "besuch", "beraten", "treffen", "verhandl", "diplomat", "amtskolleg", "gespräch")
 SPEECH = (

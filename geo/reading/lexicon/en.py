@@ -207,6 +207,11 @@ FORECAST = (
     "would be sent",
     "would be deployed",
     "would be withdrawn",
+    "on standby",
+    "ready to deploy",
+    "for deployment",
+    "prepared to deploy",
+    "on alert",
 )
 DIPLOMACY = ("conference", "summit", "talks$", "visit", "met$", "meeting", "negotiat", "diplomat")
 SPEECH = (

@@ -132,6 +132,9 @@ FORECAST = (
     "próxima semana",
     "próximo mes",
     "próximos días",
+    "en alerta",
+    "listos para",
+    "en espera de",
 )
 DIPLOMACY = ("conferencia", "cumbre", "visita", "reuni", "negoci", "diplomát", "negociación")
 SPEECH = ("dijo$", "afirm", "declar", "anunci", "admit", "advirt", "periodistas$", "prensa$", "llama$", "coment")

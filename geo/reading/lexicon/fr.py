@@ -142,6 +142,9 @@ FORECAST = (
     "semaine prochaine",
     "mois prochain",
     "prochains jours",
+    "prêts à être déployés",
+    "en état d'alerte",
+    "en alerte",
 )
 DIPLOMACY = ("conférence", "sommet", "visite", "réuni", "négoci", "diplomat", "discuter")
 SPEECH = (
