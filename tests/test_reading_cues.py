@@ -188,3 +188,12 @@ def test_a_modal_in_a_sentence_without_places_speaks_only_for_itself(extractor):
 )
 def test_people_and_troops_on_standby_are_no_deployment(extractor, text, lang):
     assert events(extractor, text, lang) == []
+
+
+def test_a_region_describing_the_town_before_it_drops_out(extractor):
+    text = "On 14 November Russian troops entered Toretsk, a mining town in the north of the Donetsk region."
+    assert [e.place.name for e in events(extractor, text, "en")] == ["Toretsk"]
+
+
+def test_a_delegation_is_no_deployment(extractor):
+    assert events(extractor, "Вчора до Ізюма прибула делегація Міністерства оборони.", "uk") == []

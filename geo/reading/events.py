@@ -299,7 +299,7 @@ def read_events(
             # "haben die Region Kursk erreicht": the object of a verb of reaching is where they got to
             roles = [(m, "destination" if r == "subject" else r) for m, r in roles]
         origins = [m.place for m, r in roles if r == "origin"]
-        targets = _most_specific([(m, r) for m, r in roles if r in {"destination", "location"}], tokens.texts)
+        targets = _most_specific([(m, r) for m, r in roles if r in {"destination", "location"}], tokens.texts, text)
         if moving and origins and not targets:
             # "500 Soldaten aus Munster nach Litauen verlegt": a movement to a country, not a presence at its origin
             for c in countries.get(s, []):
@@ -498,26 +498,28 @@ def _town_carries_region(roles):
     return out
 
 
-def _most_specific(roles, words: list[str]) -> list[Place]:
+def _most_specific(roles, words: list[str], text: str = "") -> list[Place]:
     """The places that carry a sentence's event: a region drops out when a town near it is named right before
     it ("in Sudzha, Kursk oblast" is Sudzha; "in the Kursk region and in Sumy" keeps both)."""
     towns = [m for m, _ in roles if m.place.feature not in {"region", "country"}]
     out = []
     for m, _ in roles:
         p = m.place
-        if p.feature == "region" and any(_names_its_region(t, m, words) for t in towns):
+        if p.feature == "region" and any(_names_its_region(t, m, words, text) for t in towns):
             continue
         out.append(p)
     return out
 
 
-def _names_its_region(town: Mention, region: Mention, words: list[str]) -> bool:
-    """A region named within four words after a town near it, with no "and" between."""
+def _names_its_region(town: Mention, region: Mention, words: list[str], text: str = "") -> bool:
+    """A region named within four words after a town near it, with no "and" between, or within ten when they
+    describe the town after a comma ("Vuhledar, a mining town in the south of the Donetsk region")."""
     if region.first <= town.last:
         return False
     between = [w.casefold() for w in words[town.last + 1 : region.first]]
+    apposition = text[town.end : town.end + 1] == "," and not any(c in text[town.end + 1 : region.start] for c in ",;:")
     return (
-        len(between) <= 4
+        len(between) <= (10 if apposition else 4)
         and not any(w in lx.LIST_JOINERS for w in between)
         and _km(region.place, town.place) <= REGION_REACH_KM
     )

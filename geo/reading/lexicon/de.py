@@ -150,7 +150,18 @@ FORECAST = (
     "in alarmbereitschaft",
     "bereitgehalten",
 )
-DIPLOMACY = ("konferenz", "gipfel", "besuch", "beraten", "treffen", "verhandl", "diplomat", "amtskolleg", "gespräch")
+DIPLOMACY = (
+    "konferenz",
+    "gipfel",
+    "besuch",
+    "beraten",
+    "treffen",
+    "verhandl",
+    "diplomat",
+    "amtskolleg",
+    "gespräch",
+    "delegation",
+)
 SPEECH = (
     "sagte",
     "erklärt",

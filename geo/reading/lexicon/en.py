@@ -213,7 +213,7 @@ FORECAST = (
     "prepared to deploy",
     "on alert",
 )
-DIPLOMACY = ("conference", "summit", "talks$", "visit", "met$", "meeting", "negotiat", "diplomat")
+DIPLOMACY = ("conference", "summit", "talks$", "visit", "met$", "meeting", "negotiat", "diplomat", "delegation")
 SPEECH = (
     "said$",
     "says$",

@@ -136,7 +136,7 @@ FORECAST = (
     "listos para",
     "en espera de",
 )
-DIPLOMACY = ("conferencia", "cumbre", "visita", "reuni", "negoci", "diplomát", "negociación")
+DIPLOMACY = ("conferencia", "cumbre", "visita", "reuni", "negoci", "diplomát", "negociación", "delegación")
 SPEECH = ("dijo$", "afirm", "declar", "anunci", "admit", "advirt", "periodistas$", "prensa$", "llama$", "coment")
 CLAUSE_JOINERS = ("pero$", "mientras$", "aunque$", "sin embargo", "y que")
 CASUALTY = (

@@ -146,7 +146,7 @@ FORECAST = (
     "en état d'alerte",
     "en alerte",
 )
-DIPLOMACY = ("conférence", "sommet", "visite", "réuni", "négoci", "diplomat", "discuter")
+DIPLOMACY = ("conférence", "sommet", "visite", "réuni", "négoci", "diplomat", "discuter", "délégation")
 SPEECH = (
     "affirm",
     "déclar",
