@@ -214,3 +214,8 @@ def test_a_movement_to_a_country_is_no_presence_at_its_origin(extractor):
     text = "Die Bundeswehr hat am 18. November rund 500 Soldaten aus Cottbus nach Litauen verlegt."
     (e,) = events(extractor, text, "de")
     assert (e.kind.value, e.origin.name, e.place.name, e.strength) == ("movement", "Cottbus", "Lithuania", 500)
+
+
+def test_where_troops_come_from_is_not_where_they_are(extractor):
+    text = "Satellitenbilder zeigen am 18. November Fahrzeuge bei Kursk. Ob es sich um Truppen aus Omsk handelt, ist unklar."
+    assert [e.place.name for e in events(extractor, text, "de")] == ["Kursk"]

@@ -376,8 +376,12 @@ def read_events(
             made = [dict(common, kind=Kind.MOVEMENT, place=t, origin=o) for t in targets for o in origins if o != t]
         elif moving and targets and any(r == "destination" for _, r in roles):
             made = [dict(common, kind=Kind.MOVEMENT, place=t) for t in targets]
-        else:
+        elif targets or moving:
             made = [dict(common, kind=Kind.PRESENCE, place=p) for p in (targets or origins)]
+        else:  # "troops from Omsk", "des soldats venus de Bouriatie": where they come from, not where they are
+            made = []
+        if not made:  # nothing happened here: the sentence before stays the one linked to
+            continue
         found.extend(made)
         last_made, made_in = made, here
         prev_places, prev_when = targets or origins, (start, end, precision)
