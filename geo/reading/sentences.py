@@ -12,7 +12,7 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 # a full stop ends a sentence, except after a one- or two-digit number (German ordinals: "am 28. Oktober")
 _SENTENCE_END = re.compile(
     # the pattern starts at the punctuation, so that re can skip ahead to it; the gap after it is group 1
-    r"[.!?。](?<!\b\d\.)(?<!\b\d\d\.)(\s+)(?=[\"«“„(]?[^\W\d_a-zа-яё]|[\"«“„(]?\d+\s*월)|(\n+)",
+    r"[.!?。](?<!\b\d\.)(?<!\b\d\d\.)(\s+)(?=[\"«“„(]?[^\W\d_a-zа-яё]|[\"«“„(]?\d+\s*[월일])|(\n+)",
     re.UNICODE,
 )
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
