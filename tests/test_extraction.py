@@ -291,3 +291,15 @@ def test_many_reports_read_in_worker_processes_give_what_one_process_gives(extra
 )
 def test_confidence_cues_of_checking_and_hearsay(sentence, lang, digit):
     assert find_confidence(sentence, lang)[0] == digit
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, digit",
+    [
+        ("Reuters was unable to verify the report.", "en", 6),
+        ("L'AFP n'a pas été en mesure de vérifier ces informations.", "fr", 6),
+        ("No casualties were reported, the ministry confirmed.", "en", 1),
+    ],
+)
+def test_a_negation_a_few_words_before_a_verb_of_checking(sentence, lang, digit):
+    assert find_confidence(sentence, lang)[0] == digit

@@ -156,12 +156,19 @@ def find_confidence(sentence: str, language: str) -> tuple[int | None, str | Non
     return max(found)
 
 
-_NEGATION = {"not", "no", "never", "pas", "jamais", "не", "ні", "nicht", "kein", "keine", "nie", "nunca", "안", "못"}
+_NEGATION = {
+    *("not", "no", "never", "unable", "cannot", "failed", "impossible", "without"),
+    *("pas", "jamais", "sans"),
+    *("не", "ні", "без", "невозможно", "неможливо"),
+    *("nicht", "kein", "keine", "nie", "ohne"),
+    *("nunca", "sin", "imposible"),
+    *("안", "못"),
+}
 
 
 def _negated(before: str) -> bool:
-    """A negation among the three words before a cue."""
-    return any(w in _NEGATION for w in before.split()[-3:])
+    """A negation among the five words before a cue ("n'a pas été en mesure de vérifier", "unable to verify")."""
+    return any(w in _NEGATION for w in before.split()[-5:])
 
 
 def has_stem(low: str, table: dict[str, tuple[str, ...]], lang: str) -> bool:
