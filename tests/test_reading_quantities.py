@@ -71,3 +71,11 @@ def test_a_day_after_its_month_is_no_count():
 )
 def test_more_counts(sentence, lang, expected):
     assert find_strength(sentence, lang)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [("Russia has moved several thousand troops.", "en"), ("Несколько тысяч военных прибыли.", "ru")],
+)
+def test_several_thousand_is_no_count(sentence, lang):
+    assert find_strength(sentence, lang)[0] is None

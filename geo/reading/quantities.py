@@ -213,6 +213,8 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
         if not digits.isdigit():
             continue
         value = int(digits)
+        if mult_vague(before, after):
+            continue  # "several thousand troops": a count nobody stated
         words = _WORDS.findall(after.casefold())
         mult = 1
         if words and words[0] in lx.THOUSAND:
@@ -236,6 +238,12 @@ def find_strength(sentence: str, language: str) -> tuple[int | None, bool, str |
         unit = _unit_phrase(sentence[m.end() : m.end() + 80], noun, language)
         return value * mult, approx, unit
     return None, False, None
+
+
+def mult_vague(before: str, after: str) -> bool:
+    """Whether a number came from a multiplier alone after a vague word ("several thousand" -> "several 1000")."""
+    words = _WORDS.findall(before.casefold())
+    return bool(words) and words[-1] in lx.VAGUE
 
 
 def _counts_troops_named_elsewhere(sentence: str, m: re.Match, after: str, mult: int, language: str) -> bool:

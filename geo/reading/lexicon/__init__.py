@@ -391,6 +391,9 @@ TABLES = (
     Table(
         "THIS_MONTH", "THIS_MONTH", "merged", tuple, "'this month', 'earlier this month': the publication day's month"
     ),
+    Table(
+        "VAGUE", "VAGUE", "merged", set, "words before a multiplier that leave the count unknown ('several thousand')"
+    ),
 )
 
 FILES = {lang: importlib.import_module(f"{__name__}.{lang}") for lang in LANGUAGES}
