@@ -42,3 +42,18 @@ def arrows(extractor, text, lang):
 )
 def test_roles(extractor, text, lang, expected):
     assert arrows(extractor, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        (
+            "On 15 November about 900 soldiers boarded a train at Chita bound for Rostov-on-Don.",
+            "en",
+            [("movement", "Chita", "Rostov-on-Don")],
+        ),
+        ("A convoy was seen heading for Pokrovsk on 15 November.", "en", [("movement", None, "Pokrovsk")]),
+    ],
+)
+def test_the_place_a_train_is_at_when_it_is_bound_elsewhere_is_its_origin(extractor, text, lang, expected):
+    assert arrows(extractor, text, lang) == expected

@@ -77,7 +77,7 @@ def _role(m: Mention, tokens, lang, moving: bool, mentions_in_sentence, sentence
         if pair in lx.ORIGIN_PHRASES:  # "из-под Харькова", "з-під Бахмута"
             return "origin"
         if pair in lx.DESTINATION_PHRASES or before[-1] in lx.DESTINATION_PHRASES:  # "bound for", "в направлении"
-            return "destination"
+            return "heading"
     if _speaks(m, tokens, lang):  # "Warsaw said", "Moscou dément": an actor, not a place of events
         return "subject"
     near = before[-2:]
@@ -291,6 +291,14 @@ def read_events(
         if not roles:
             prev_places = []
             continue
+        if any(r == "heading" for _, r in roles):
+            # "boarded a train at Chita bound for Rostov": with a place it is bound for, the place it is at is
+            # where it starts, when no other origin is named
+            starts_here = moving and not any(r == "origin" for _, r in roles)
+            roles = [
+                (m, "destination" if r == "heading" else "origin" if starts_here and r == "destination" else r)
+                for m, r in roles
+            ]
         roles = _town_carries_region(roles)
         if not any(r in {"origin", "destination", "location"} for _, r in roles):
             # "advanced south of Pokrovsk": with no other place, the reference point is where it happened
