@@ -197,3 +197,14 @@ def test_a_region_describing_the_town_before_it_drops_out(extractor):
 
 def test_a_delegation_is_no_deployment(extractor):
     assert events(extractor, "Вчора до Ізюма прибула делегація Міністерства оборони.", "uk") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("На Покровському напрямку ворог 15 листопада атакував 20 разів.", "uk"),
+        ("The enemy attacked near Pokrovsk on 15 November.", "en"),
+    ],
+)
+def test_the_enemy_is_troops(extractor, text, lang):
+    assert [e.place.name for e in events(extractor, text, lang)] == ["Pokrovsk"]

@@ -59,6 +59,7 @@ MILITARY = (
     "drohne",
     "kontingent",
     "marine",
+    "feind",
 )
 TROOP_NOUNS = (
     "soldat",

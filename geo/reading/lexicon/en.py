@@ -111,6 +111,7 @@ MILITARY = (
     "jets",
     "echelon",
     "train",
+    "enemy",
 )
 TROOP_NOUNS = (
     "soldier",

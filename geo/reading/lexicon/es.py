@@ -56,6 +56,7 @@ MILITARY = (
     "depósito",
     "dron",
     "contingente",
+    "enemigo",
 )
 TROOP_NOUNS = (
     "soldado",

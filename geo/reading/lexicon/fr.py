@@ -54,6 +54,7 @@ MILITARY = (
     "drone",
     "contingent",
     "membres des forces",
+    "ennemi",
 )
 TROOP_NOUNS = (
     "soldat",
