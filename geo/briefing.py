@@ -14,11 +14,18 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from geo.errors import TroopmapError
 from geo.mapping import STYLE, MapOptions, date_text, map_html, strength_text
 from geo.model import Event
 from geo.timeline import date_span, plural, timeline_bytes
 
 SLIDE_PX = (1920, 1080)
+# Offline means silent: headless Chromium still phones home by itself (component and safe-browsing updates,
+# variations, domain reliability reports, DNS for Google's account and update hosts). These turn that off, and
+# the resolver rule makes every name but localhost unresolvable, so nothing can leave even if a feature is
+# missed (tests/test_ingest.py watches the export under strace). Pages are also routed: see html_to_png.
+# Playwright adds its own --disable-features list (optimization hints, network time, ...): a second
+# --disable-features here would replace it, so there is none.
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -26,11 +33,24 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-breakpad",
+    "--disable-crash-reporter",
+    "--no-default-browser-check",
     "--no-first-run",
+    "--no-pings",
+    "--metrics-recording-only",
+    "--safebrowsing-disable-auto-update",
+    "--password-store=basic",
+    "--use-mock-keychain",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
 
 
-class BrowserUnavailable(RuntimeError):
+class BrowserUnavailable(TroopmapError, RuntimeError):
     """No Chromium to draw the map with."""
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -124,9 +125,9 @@ def cmd_geocode(a) -> int:
 
 def cmd_extract(a) -> int:
     from geo.extraction import Extractor, extract_all, unreadable
-    from geo.readers import read_csv_bytes
+    from geo.readers import read_csv_bytes, read_file_bytes
 
-    result = read_csv_bytes(a.file.read_bytes())
+    result = read_csv_bytes(read_file_bytes(a.file))
     if result.format != "reports":
         raise UsageError(f"{a.file} is a {result.format} file; extract reads a reports CSV (report_id, text, ...)")
     extractions = extract_all(Extractor(_geocoder(a)), result.reports, processes=None)
@@ -245,6 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[a.command](a)
     except Exception as e:
+        if isinstance(e, sqlite3.DatabaseError):  # the store opened, then a damaged page turned up while reading it
+            print(f"error: the store {a.db or 'TROOPMAP_DB'} is damaged: {e}", file=sys.stderr)
+            return 2
         if not isinstance(e, (OSError, UsageError, *_known_errors())):
             raise
         print(f"error: {e}", file=sys.stderr)

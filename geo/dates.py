@@ -11,11 +11,18 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from geo.errors import quote
 from geo.model import Precision
 
 
 class DateError(ValueError):
-    """A date that cannot be read or does not exist."""
+    """A date that cannot be read, does not exist, or lies outside the years troopmap accepts."""
+
+
+# Reports are about the present and the recent past; a year outside these is a typo or a placeholder
+# (9999-12-31, 0001-01-01), and such dates break date arithmetic further on (the timeline's axis, for one).
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2100, 12, 31)
 
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$")
@@ -33,9 +40,19 @@ _WORDS = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+(?:(\d{1,2}),?\s+)?(\
 
 def _make(y: int, m: int, d: int, text: str) -> dt.date:
     try:
-        return dt.date(y, m, d)
+        date = dt.date(y, m, d)
     except ValueError as e:
-        raise DateError(f"impossible date {text!r} ({e})") from None
+        raise DateError(f"impossible date {quote(text)} ({e})") from None
+    return in_range(date, text)
+
+
+def in_range(date: dt.date, text: str = "") -> dt.date:
+    """``date`` itself when it lies in EARLIEST..LATEST; DateError otherwise."""
+    if not EARLIEST <= date <= LATEST:
+        raise DateError(
+            f"date {quote(text or date.isoformat())} is outside the years {EARLIEST.year}–{LATEST.year} troopmap accepts"
+        )
+    return date
 
 
 def guess_dayfirst(values: list[str]) -> bool:
@@ -61,9 +78,10 @@ def parse_date(text: str, dayfirst: bool = True) -> tuple[dt.date, Precision]:
         return _make(int(m.group(1)), int(m.group(2)), 1, s), Precision.MONTH
     if m := _ISO_WEEK.match(s):
         try:
-            return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1), Precision.WEEK
+            week = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
         except ValueError as e:
-            raise DateError(f"impossible week {s!r} ({e})") from None
+            raise DateError(f"impossible week {quote(s)} ({e})") from None
+        return in_range(week, s), Precision.WEEK
     if m := _YEAR.match(s):
         return _make(int(m.group(1)), 1, 1, s), Precision.YEAR
     if m := _NUMERIC.match(s):
@@ -74,12 +92,14 @@ def parse_date(text: str, dayfirst: bool = True) -> tuple[dt.date, Precision]:
     if m := _WORDS.match(s):
         month = _MONTHS.get(m.group(2).lower())
         if month is None:
-            raise DateError(f"unreadable date {s!r}: unknown month {m.group(2)!r}")
+            raise DateError(f"unreadable date {quote(s)}: unknown month {quote(m.group(2))}")
         day = m.group(1) or m.group(3)
         if day:
             return _make(int(m.group(4)), month, int(day), s), Precision.DAY
         return _make(int(m.group(4)), month, 1, s), Precision.MONTH
-    raise DateError(f"unreadable date {s!r}; use YYYY-MM-DD, DD/MM/YYYY, YYYY-MM, 'October 2024' or '8 October 2024'")
+    raise DateError(
+        f"unreadable date {quote(s)}; use YYYY-MM-DD, DD/MM/YYYY, YYYY-MM, 'October 2024' or '8 October 2024'"
+    )
 
 
 def period_end(start: dt.date, precision: Precision) -> dt.date:

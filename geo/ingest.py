@@ -6,9 +6,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from geo.confidence import ADMIRALTY_LABELS
+from geo.dates import DateError, in_range
+from geo.errors import MESSAGE_CHARS, clip
 from geo.geocoding import Geocoder
-from geo.model import Place
-from geo.readers import ReadResult, read_csv_bytes
+from geo.model import Event, Place, Problem
+from geo.readers import ReadResult, read_csv_bytes, read_file_bytes
 from geo.spreadsheet import unescape_cell
 from geo.store import Store
 
@@ -40,13 +42,30 @@ def read_upload(
         extractions = extract_all(Extractor(geocoder), result.reports, processes, progress)
         for report, row, extraction in zip(result.reports, result.report_rows, extractions, strict=True):
             if isinstance(extraction, Exception):  # one unreadable report must not cost the others
-                result.problems.append(unreadable(report, row, extraction))
+                problem = unreadable(report, row, extraction)  # quotes the report id and the error: keep it short
+                result.problems.append(Problem(problem.row, problem.column, clip(problem.reason, MESSAGE_CHARS)))
                 continue
             kept.append(report)
-            result.events.extend(extraction.events)
-            result.event_rows.extend([row] * len(extraction.events))
+            events = [e for e in extraction.events if _dated_sanely(e, report.report_id, row, result)]
+            result.events.extend(events)
+            result.event_rows.extend([row] * len(events))
         result.reports = kept
     return result
+
+
+def _dated_sanely(event: Event, report_id: str, row: int, result: ReadResult) -> bool:
+    """Whether an event read from prose has dates in the years troopmap accepts; if not, a problem says so (a
+    date outside them breaks the timeline, and can only be a misreading)."""
+    for date in (event.start, event.end):
+        if date is not None:
+            try:
+                in_range(date)
+            except DateError as e:
+                result.problems.append(
+                    Problem(row, "text", f"report {clip(report_id, 40)}: an event read from it: {e}")
+                )
+                return False
+    return True
 
 
 def commit_upload(result: ReadResult, store: Store, file_name: str, user: str = "") -> dict:
@@ -67,7 +86,8 @@ def commit_upload(result: ReadResult, store: Store, file_name: str, user: str = 
 
 
 def ingest_file(path: Path, store: Store, geocoder: Geocoder, user: str = "", processes: int | None = None) -> dict:
-    result = read_upload(Path(path).read_bytes(), geocoder, processes=processes)
+    """Read a file (no further than the size limit), then store what it holds."""
+    result = read_upload(read_file_bytes(path), geocoder, processes=processes)
     return commit_upload(result, store, Path(path).name, user)
 
 

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 import warnings
 from collections.abc import Callable, Sequence
@@ -20,7 +21,9 @@ from operator import itemgetter
 
 from geo.confidence import UnknownConfidenceLabel, parse_confidence
 from geo.dates import DateError, guess_dayfirst, parse_date
+from geo.errors import MESSAGE_CHARS, ReadError, clip, listing
 from geo.model import Event, EventTable, Kind, Place, Precision, Problem, Report, bulk
+from geo.settings import max_upload_bytes
 from geo.spreadsheet import unescape_cell
 
 csv.field_size_limit(16 * 1024 * 1024)
@@ -28,8 +31,7 @@ csv.field_size_limit(16 * 1024 * 1024)
 ENCODINGS_TRIED = ("utf-8-sig", "cp1251", "cp1252", "latin-1")
 
 
-class ReadError(ValueError):
-    """The file cannot be read at all (not text, no header, an unknown layout)."""
+MAX_COLUMNS = 1000  # ACLED's layout has 31; a header far wider is not a data file
 
 
 @dataclass
@@ -61,14 +63,67 @@ class ReadResult:
 
 
 # -- decoding ----------------------------------------------------------------------------------------------
-def decode(data: bytes) -> tuple[str, str]:
-    """Bytes to text: UTF-8 (with or without BOM) when it is valid, else the best guess of charset-normalizer."""
+# Lines as csv sees them (universal newlines, the ending kept): the same split on the bytes and on the text, so
+# line i of the one is line i of the other in any ASCII-compatible encoding.
+_BYTE_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_TEXT_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+# A row that is not UTF-8, in a file whose rows change encoding, is tried as each of these.
+ROW_ENCODINGS = ("cp1251", "cp1252")
+_ENCODING_NAMES = {"cp1251": "Windows-1251 (Cyrillic)", "cp1252": "Windows-1252 (Western European)"}
+# What text read with the wrong code page looks like: letters of two scripts (Latin, Cyrillic, Greek) side by
+# side ("Lйgion": Latin-1 read as Windows-1251; "Grφίe": as Greek), or four accented Latin letters in a row
+# ("Óññóðèéñê", Windows-1251 read as Latin-1).
+_GARBLED = re.compile(
+    r"[A-Za-z\u00c0-\u024f][\u0370-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u024f\u0370-\u03ff]"
+    r"|[\u0370-\u03ff][A-Za-z\u00c0-\u024f\u0400-\u04ff]|[\u00c0-\u024f]{4,}"
+)
+
+
+@dataclass
+class Decoded:
+    """A file's text; ``bad`` names the lines (0 = the header) that could not be decoded, with the reason, and
+    holds only their line ending in ``text``."""
+
+    text: str
+    encoding: str
+    bad: dict[int, str] = field(default_factory=dict)
+    by_row: bool = False  # decoded a row at a time: the bytes as a whole are in no one encoding
+
+
+def decode(data: bytes) -> Decoded:
+    """Bytes to text: UTF-8 (with or without BOM) when it is valid, else the best guess of charset-normalizer.
+
+    A file whose rows are in different encodings (UTF-8 rows pasted into a Windows-1251 file, say) is read row
+    by row: each row as UTF-8 when it is, else as whichever of :data:`ROW_ENCODINGS` reads as words; a row that
+    reads as garbled text in all of them, or as different words in two, is left out with the reason.
+    """
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReadError("this is not a text file (it contains NUL bytes); upload a CSV")
     try:
-        return data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+        return Decoded(data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
     except UnicodeDecodeError:
         pass
+    text, encoding = _guess(data)
+    if encoding.replace("-", "_").startswith(("utf_16", "utf_32")):
+        return Decoded(text, encoding)
+    lines = _BYTE_LINE.findall(data)
+    if lines and lines[0].startswith(b"\xef\xbb\xbf"):
+        lines[0] = lines[0][3:]
+    utf8 = [i for i, line in enumerate(lines) if not line.isascii() and _is_utf8(line)]
+    if utf8:
+        return _decode_rows(lines, set(utf8))
+    legacy = [line for line in lines if not line.isascii()]
+    if encoding in TRUSTED_GUESSES:
+        if not _GARBLED.search(text) or not any(
+            _GARBLED.search(line.decode(encoding, "replace")) and _row_encoding(line)[0] for line in legacy
+        ):
+            return Decoded(text, encoding)  # nothing reads as garbled, or no other code page reads it better
+    elif not all(_row_encoding(line)[0] for line in legacy):
+        return Decoded(text, encoding)  # a far guess, but no Windows code page reads every row as words either
+    return _decode_rows(lines, set())
+
+
+def _guess(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=None).best()
@@ -80,6 +135,8 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode("cp1251"), "cp1251"
             except UnicodeDecodeError:
                 pass
+        if enc not in TRUSTED_GUESSES and (windows := _windows_code_page(data)):
+            return windows
         return str(best), enc
     for enc in ENCODINGS_TRIED[1:]:
         try:
@@ -87,6 +144,91 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise ReadError("cannot tell the file's text encoding; save it as UTF-8")
+
+
+# Guesses kept as they are. Short files of a few Russian or French words are often guessed as something far
+# away (Thai cp874, Big5, Central European cp1250): then the Windows code page whose reading is all Cyrillic,
+# or all Latin, letters is taken instead (see _windows_code_page).
+TRUSTED_GUESSES = frozenset(
+    {
+        "ascii",
+        "cp1251",
+        "cp1252",
+        "latin_1",
+        "iso8859_15",
+        "cp949",
+        "euc_kr",
+        "iso2022_kr",
+        "johab",
+        "cp1253",
+        "iso8859_7",
+    }
+)
+_LETTERS = {"cp1251": re.compile(r"[\u0400-\u04ff]"), "cp1252": re.compile(r"[\u00c0-\u024f]")}
+
+
+def _windows_code_page(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when Windows-1251 or -1252 reads ``data`` as words: no garbled-looking word, and nine
+    in ten of its non-ASCII characters letters of that code page's script."""
+    for enc, letters in _LETTERS.items():
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        foreign = sum(not c.isascii() for c in text)
+        if foreign and not _GARBLED.search(text) and len(letters.findall(text)) >= 0.9 * foreign:
+            return text, enc
+    return None
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _row_encoding(line: bytes) -> tuple[str | None, str]:
+    """(the code page that reads ``line`` as words, its text), or (None, why none does)."""
+    readings: dict[str, str] = {}
+    for enc in ROW_ENCODINGS:
+        try:
+            text = line.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if not _GARBLED.search(text):
+            readings[enc] = text
+    if len(set(readings.values())) == 1:
+        enc = next(iter(readings))
+        return enc, readings[enc]
+    names = " or ".join(_ENCODING_NAMES[e] for e in readings or ROW_ENCODINGS)
+    if readings:
+        return None, f"this row is not UTF-8 and reads as different words in {names}; save the file as UTF-8"
+    return None, f"this row is not UTF-8 and reads as garbled text in {names}; save the file as UTF-8"
+
+
+def _decode_rows(lines: list[bytes], utf8: set[int]) -> Decoded:
+    """A file whose rows change encoding, decoded one row at a time."""
+    texts: list[str] = []
+    bad: dict[int, str] = {}
+    used: list[str] = []
+    for i, line in enumerate(lines):
+        if line.isascii():
+            texts.append(line.decode("ascii"))
+            continue
+        if i in utf8:
+            enc, text = "utf-8", line.decode("utf-8")
+        else:
+            enc, text = _row_encoding(line)
+        if enc is None:
+            bad[i] = text
+            texts.append(line[len(line.rstrip(b"\r\n")) :].decode("ascii"))  # the row's line ending only
+            continue
+        if enc not in used:
+            used.append(enc)
+        texts.append(text)
+    return Decoded("".join(texts), used[0] if len(used) == 1 else "mixed: " + ", ".join(used), bad, by_row=True)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -125,7 +267,7 @@ def detect_format(columns: Sequence[str]) -> str:
     raise ReadError(
         "unknown layout: the header must be a movements file (start_date or date, and destination or "
         "location), an ACLED export (event_id_cnty, event_date, latitude, longitude) or a reports file "
-        f"(report_id, text); found columns: {', '.join(columns) or 'none'}"
+        f"(report_id, text); found columns: {listing(columns)}"
     )
 
 
@@ -239,34 +381,96 @@ def read_csv_bytes(
 
 
 def _read(data: bytes, resolve_places: Resolver | None, progress: Callable[[float], None] | None) -> ReadResult:
-    text, encoding = decode(data)
+    check_size(len(data))
+    sha256 = hashlib.sha256(data).hexdigest()
+    decoded = decode(data)
+    text, encoding = decoded.text, decoded.encoding
     if not text or text.isspace():
         raise ReadError("the file is empty")
+    if decoded.by_row:  # rows in several encodings: parse the text as it was decoded row by row
+        data, encoding = text.encode("utf-8"), "utf-8"
     delimiter = sniff_delimiter(text)
     escaped = "'" in text
-    del text  # rows are decoded again as they are read: a StringIO of the text would take four times its size
-    reader = csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline=""), delimiter=delimiter)
+    lines = _Lines(text)
     try:
-        header = next(reader)
+        header = next(csv.reader(lines, delimiter=delimiter))
     except (StopIteration, csv.Error) as e:
         raise ReadError(f"cannot read the header line: {e}") from None
+    if lines.index > 1:
+        raise ReadError("the header line has an unbalanced '\"': its last field runs on over the lines below it")
+    if 0 in decoded.bad:
+        raise ReadError(f"cannot read the header line: {decoded.bad[0]}")
+    if len(header) > MAX_COLUMNS:
+        raise ReadError(f"the header has {len(header):,} columns; troopmap reads files of at most {MAX_COLUMNS:,}")
     columns = [_norm_col(c) for c in header]
     width = len(columns)
     fmt = detect_format(columns)
-    result = ReadResult(fmt, encoding, delimiter, sha256=hashlib.sha256(data).hexdigest())
-    cells, lines = _fast_columns(data, encoding, delimiter, width)
+    result = ReadResult(fmt, decoded.encoding, delimiter, sha256=sha256)
+    body = lines.end  # where the rows begin
+    del text, lines  # pandas reads the bytes; a StringIO of the text would take four times its size
+    cells, numbers = (None, []) if decoded.bad else _fast_columns(data, encoding, delimiter, width)
     if cells is None:  # read row by row, to say which rows are broken and keep the others
-        rows, lines = _rows(reader, width, result.problems)
+        rows, numbers = _rows(data.decode(encoding), body, delimiter, width, result.problems, decoded.bad)
         cells = list(zip(*rows)) or [()] * width
         del rows
-    result.rows = len(lines) + len(result.problems)  # so far the only problems are rows that could not be split
-    table = _Table(columns, cells, len(lines), escaped)
+    result.rows = len(numbers) + len(result.problems)  # so far the only problems are rows that could not be split
+    table = _Table(columns, cells, len(numbers), escaped)
     if fmt == "reports":
-        _read_reports(table, lines, result)
+        _read_reports(table, numbers, result)
     else:
-        _read_events(table, lines, result, fmt, resolve_places, progress)
-    result.problems.sort(key=lambda p: p.row)
+        _read_events(table, numbers, result, fmt, resolve_places, progress)
+    result.problems = sorted(
+        (Problem(p.row, p.column, clip(p.reason, MESSAGE_CHARS)) for p in result.problems), key=lambda p: p.row
+    )
     return result
+
+
+def check_size(size: int) -> None:
+    """ReadError when a file of ``size`` bytes is over TROOPMAP_MAX_UPLOAD_MB."""
+    limit = max_upload_bytes()
+    if size > limit:
+        raise ReadError(
+            f"the file is larger than {limit / 2**20:,.0f} MB, the most troopmap reads (TROOPMAP_MAX_UPLOAD_MB); "
+            "split it into smaller files"
+        )
+
+
+def read_file_bytes(path: str | os.PathLike) -> bytes:
+    """A file's bytes, read no further than the size limit (so /dev/zero or an endless pipe cannot fill memory)."""
+    limit = max_upload_bytes()
+    chunks: list[bytes] = []
+    size = 0
+    with open(path, "rb") as f:
+        while chunk := f.read(min(1 << 20, limit + 1 - size)):
+            if not size and b"\x00" in chunk[:4096] and not chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+                raise ReadError("this is not a text file (it contains NUL bytes); upload a CSV")
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                check_size(size)
+    return b"".join(chunks)
+
+
+class _Lines:
+    """The text's lines, ending kept, from a character offset, as an iterator for csv.reader; ``index`` counts
+    the lines given and ``end`` is where the last one ended, so a reading can start again at any line."""
+
+    def __init__(self, text: str, pos: int = 0, index: int = 0):
+        self.text = text
+        self.seek(pos, index)
+
+    def seek(self, pos: int, index: int) -> None:
+        self._lines = _TEXT_LINE.finditer(self.text, pos)
+        self.index, self.end = index, pos
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        m = next(self._lines)
+        self.index += 1
+        self.end = m.end()
+        return m.group()
 
 
 def _fast_columns(data: bytes, encoding: str, delimiter: str, width: int):
@@ -312,39 +516,101 @@ def _fast_columns(data: bytes, encoding: str, delimiter: str, width: int):
     return cells, lines
 
 
-def _rows(reader, width: int, problems: list[Problem]) -> tuple[list[list[str]], list[int]]:
-    """Rows one by one, each with its row number as a spreadsheet shows it (the header is row 1, a field that
-    spans lines is still one row): for files :func:`_fast_columns` cannot take. A row that cannot be split
-    into the header's fields is left out, with its reason in ``problems``."""
+def _rows(
+    text: str, start: int, delimiter: str, width: int, problems: list[Problem], bad: dict[int, str]
+) -> tuple[list[list[str]], list[int]]:
+    """Rows one by one from offset ``start`` of ``text``, each with its row number as a spreadsheet shows it
+    (the header is row 1, a field that spans lines is still one row): for files :func:`_fast_columns` cannot
+    take. A row that cannot be split into the header's fields is left out, with its reason in ``problems``;
+    when such a row spans several lines (an unbalanced quote swallowing the rows below it), reading starts
+    again on its second line, so the rows it swallowed are read as the rows they are.
+    """
+    lines = _Lines(text, start, index=1)
+    reader = csv.reader(lines, delimiter=delimiter)
     rows: list[list[str]] = []
     numbers: list[int] = []
     number = 1
     while True:
+        first, begin = lines.index, lines.end  # the line this row starts on, and where
         try:
-            for values in reader:
-                number += 1
-                if len(values) != width:
-                    if not "".join(values).strip():
-                        continue  # a blank line
-                    if len(values) > width and "".join(values[width:]).strip():
-                        problems.append(
-                            Problem(
-                                number,
-                                None,
-                                f"row has {len(values)} fields but the header has {width}; "
-                                "check the delimiter and quoting",
-                            )
-                        )
-                        continue
-                    values = (values + [""] * width)[:width]  # a short row is padded
-                elif not values[0].strip() and not "".join(values).strip():
-                    continue
-                rows.append(values)
-                numbers.append(number)
+            values = next(reader)
+        except StopIteration:
             return rows, numbers
         except csv.Error as e:
-            number += 1
-            problems.append(Problem(number, None, f"malformed CSV line: {e}"))
+            values, reason = None, f"malformed CSV line: {e}"
+        else:
+            reason = None
+        number += 1
+        span = lines.index - first
+        if bad and (line := next((i for i in range(first, lines.index) if i in bad), None)) is not None:
+            reason = bad[line]
+        elif values is not None and span > 1:
+            reason = _swallowed(text[begin : lines.end], lines.end >= len(text), values, delimiter, width)
+        if reason is None and values is not None and len(values) > width and "".join(values[width:]).strip():
+            reason = f"row has {len(values)} fields but the header has {width}; check the delimiter and quoting"
+        if reason is not None:
+            if values is not None and not "".join(values).strip() and not (bad and first in bad):
+                continue  # a blank line
+            problems.append(Problem(number, None, reason))
+            if span > 1:
+                lines.seek(_line_end(text, begin), first + 1)
+            continue
+        if not "".join(values).strip():
+            continue  # a blank line
+        rows.append((values + [""] * width)[:width])  # a short row is padded
+        numbers.append(number)
+
+
+def _line_end(text: str, pos: int) -> int:
+    m = _TEXT_LINE.match(text, pos)
+    return m.end() if m else len(text)
+
+
+def _shape(value: str) -> str:
+    """What a value looks like: "2024-10-05" and "1999-01-31" are both "9-9-9", "E17" and "T2" both "a9"."""
+    return re.sub(r"([a9])\1+", r"\1", re.sub(r"[^\W\d_]", "a", re.sub(r"\d", "9", value.strip())))
+
+
+def _swallowed(record: str, at_end: bool, values: list[str], delimiter: str, width: int) -> str | None:
+    """Why a row that spans lines (``record``, its text) is an unbalanced quote rather than a field with line
+    breaks, or None.
+
+    It is when the quote is still open at the end of the file, when the row does not have the header's number
+    of fields, or when a line the field runs on over looks like a row of its own: as many fields, and a first
+    field like the row's own (the same shape, with a digit in it: an id or a date, not a word of prose).
+    """
+    physical = _TEXT_LINE.findall(record)
+    below = "the line below" if len(physical) == 2 else f"the {len(physical) - 1} lines below"
+    lead = f"unbalanced quote: a field opened by '\"' runs on over {below}"
+    if at_end and _open_at_end(record, delimiter):
+        return f"{lead}, to the end of the file; close or remove the quote"
+    if len(values) != width:
+        return f"{lead}, giving {len(values)} fields where the header has {width}; close or remove the quote"
+    first, *rest = (_literal_fields(line, delimiter) for line in physical)
+    shape = _shape(first[0]) if first else ""
+    if "9" in shape and any(len(f) >= width and _shape(f[0]) == shape for f in rest):
+        return f"{lead}, which read as rows of their own; close or remove the quote"
+    return None
+
+
+def _open_at_end(record: str, delimiter: str) -> bool:
+    """Whether a quoted field in ``record`` is still open where the text ends (a quote inside a field that was
+    not opened by one is a plain character, and does not count)."""
+    try:
+        for _ in csv.reader(_Lines(record), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as e:
+        return "unexpected end of data" in str(e)
+    return False
+
+
+def _literal_fields(line: str, delimiter: str) -> list[str]:
+    """A line's fields with quotes taken as plain characters and then dropped: how it reads as a row alone."""
+    try:
+        fields = next(csv.reader([line], delimiter=delimiter, quoting=csv.QUOTE_NONE), [])
+    except csv.Error:  # a NUL byte, say
+        return []
+    return [f.replace('"', "") for f in fields]
 
 
 def _read_reports(col: _Table, lines: list[int], result: ReadResult) -> None:

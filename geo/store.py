@@ -132,6 +132,13 @@ class Store:
 
     def __init__(self, url: str | os.PathLike | None = None):
         self.path = sqlite_path(url)
+        # a store this process cannot write (a read-only folder or file system) is still read and exported
+        self.read_only = self.path.exists() and not (
+            os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
+        )
+        if self.read_only:
+            self._db = _open_read_only(self.path)
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
@@ -299,6 +306,21 @@ class Store:
 
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM event_keys").fetchone()[0]
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection. A WAL store needs its -shm file, which a read-only folder cannot hold: then the
+    file is opened as immutable (nothing else can be writing it there either)."""
+    uri = path.resolve().as_uri()
+    error: sqlite3.Error | None = None
+    for mode in ("mode=ro", "immutable=1"):
+        try:
+            db = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None, check_same_thread=False)
+            db.execute("SELECT COUNT(*) FROM event_keys").fetchone()
+            return db
+        except sqlite3.Error as e:
+            error = e
+    raise StoreError(f"cannot open store {path} (read-only): {error}") from error
 
 
 def _json(value: Any) -> str:

@@ -14,12 +14,13 @@ if [ ! -f "$stamp" ]; then
   for f in $want; do .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$f"; done
   touch "$stamp"
 fi
-if [ "${1:-}" = dev ] && ! { command -v chromium && dpkg -s fonts-nanum; } >/dev/null 2>&1; then
-  # Browser tests drive Debian's Chromium (Playwright cannot download its own browser on a closed network).
+if [ "${1:-}" = dev ] && ! { command -v chromium && command -v strace && dpkg -s fonts-nanum; } >/dev/null 2>&1; then
+  # Browser tests drive Debian's Chromium (Playwright cannot download its own browser on a closed network);
+  # strace watches that the exports and the server send nothing to the network (tests/network.py).
   if [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core fonts-nanum >/dev/null) \
-      || echo "warning: could not install chromium; browser tests will fail in CI and skip elsewhere" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium strace fonts-dejavu-core fonts-nanum >/dev/null) \
+      || echo "warning: could not install chromium and strace; browser tests will fail in CI and skip elsewhere" >&2
   else
-    echo "note: install Debian's chromium (sudo apt-get install chromium) to run the browser tests" >&2
+    echo "note: install Debian's chromium and strace (sudo apt-get install chromium strace) to run the browser tests" >&2
   fi
 fi

@@ -282,3 +282,176 @@ def test_review_edits_survive_export_and_reimport(fixture_bytes, geocoder, tmp_p
         tuple(getattr(e, f) for f in fields) for e in again
     ]
     assert "=SUM(1)" in {e.unit for e in again}  # the text as typed, not the escaped form
+
+
+# -- hostile files (issue 15) ---------------------------------------------------------------------------------
+def test_a_stray_quote_names_its_row_and_the_rows_it_swallowed_are_kept(fixture_bytes):
+    """Row 5 of 11 opens a quote it never closes: rows 6-11 used to vanish into its unit, with `rows: 4`."""
+    r = read_csv_bytes(fixture_bytes("stray_quote.csv"))
+    assert r.rows == 10
+    assert [(p.row, p.column) for p in r.problems] == [(5, None)]
+    assert "unbalanced quote" in r.problems[0].reason and "6 lines below" in r.problems[0].reason
+    assert r.event_rows == [2, 3, 4, 6, 7, 8, 9, 10, 11]
+    assert [e.event_id for e in r.events] == ["Q2", "Q3", "Q4", "Q6", "Q7", "Q8", "Q9", "Q10", "Q11"]
+    assert [e.strength for e in r.events][-1] == 1100 and all("\n" not in e.unit for e in r.events)
+
+
+def test_a_quote_closed_rows_later_names_each_broken_row_and_keeps_the_rest():
+    rows = ["start_date,destination,unit"] + [f"2024-10-{i:02d},Vladivostok,Unit {i}" for i in range(2, 12)]
+    rows[4] = '2024-10-05,Vladivostok,"Unit 5'  # opens a quote ...
+    rows[6] = '2024-10-07,"Vladivostok,Unit 7'  # ... closed here, which opens another ...
+    rows[7] = '2024-10-08,Vladivostok,"Unit, 8"'  # ... closed by this legitimate quoted field
+    r = read_csv_bytes(("\n".join(rows) + "\n").encode())
+    assert [p.row for p in r.problems] == [5, 7] and all("unbalanced quote" in p.reason for p in r.problems)
+    assert r.event_rows == [2, 3, 4, 6, 8, 9, 10, 11] and r.events[4].unit == "Unit, 8"
+    assert len(r.events) + len(r.problems) == r.rows == 10
+
+
+def test_fields_that_really_span_lines_are_still_one_row():
+    data = (
+        b"report_id,published,source,language,title,text\n"
+        b'T1,2024-10-01,x,en,t,"First paragraph, with, many, commas, in, it.\nSecond, also, with, five, commas, here."\n'
+        b"T2,2024-10-02,x,en,t,Plain\n"
+    )
+    r = read_csv_bytes(data)
+    assert r.problems == [] and r.report_rows == [2, 3] and "\nSecond" in r.reports[0].text
+
+
+def test_rows_in_different_encodings_are_each_read_in_their_own_and_never_stored_garbled(fixture_bytes):
+    """UTF-8, Windows-1251 and Latin-1 rows in one file: read as "mac_latin2", every row garbled, before."""
+    r = read_csv_bytes(fixture_bytes("mixed_encodings.csv"))
+    assert r.encoding == "mixed: utf-8, cp1251, cp1252"
+    assert [(e.event_id, e.place.mention, e.unit) for e in r.events] == [
+        ("M2", "Владивосток", "Морская пехота"),
+        ("M3", "Уссурийск", "Бригада связи"),
+        ("M4", "Vladivostok", "Légion étrangère"),
+        ("M6", "Khabarovsk", "Сводный батальон"),
+    ]
+    # b"\xe9\xf2\xe9" is "йтй" in Windows-1251 and "éòé" in Windows-1252: no way to tell, so the row is named
+    assert [(p.row, p.column) for p in r.problems] == [(5, None)]
+    assert "not UTF-8" in r.problems[0].reason and "save the file as UTF-8" in r.problems[0].reason
+    assert r.rows == 5
+
+
+def test_one_code_page_throughout_is_still_read_as_that_code_page(fixture_bytes):
+    r = read_csv_bytes("start_date,destination,unit\n2024-10-01,Владивосток,Бригада морской пехоты\n".encode("cp1251"))
+    assert r.encoding == "cp1251" and r.events[0].unit == "Бригада морской пехоты"
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01", "31/12/9999", "0001-W01"])
+def test_dates_outside_1900_to_2100_are_rejected_with_a_reason(text):
+    with pytest.raises(DateError, match="outside the years 1900–2100"):
+        parse_date(text)
+
+
+def test_far_dates_are_rejected_rows_and_the_timeline_still_draws(fixture_bytes):
+    """9999-12-31 and 0001-01-01 were accepted, and the timeline then crashed with OverflowError."""
+    from geo.timeline import timeline_bytes
+
+    r = read_csv_bytes(fixture_bytes("far_dates.csv"))
+    assert [(p.row, p.column) for p in r.problems] == [
+        (2, "start_date"),
+        (3, "start_date"),
+        (4, "end_date"),
+        (6, "start_date"),
+    ]
+    assert all("outside the years 1900–2100" in p.reason for p in r.problems)
+    assert [e.event_id for e in r.events] == ["F5"]
+    assert timeline_bytes(r.events, "png", title="t", subtitle="s").startswith(b"\x89PNG")
+
+
+def test_a_file_over_the_size_limit_is_refused_with_the_setting_named(monkeypatch):
+    monkeypatch.setenv("TROOPMAP_MAX_UPLOAD_MB", "1")
+    data = b"start_date,destination\n" + b"2024-10-01,Vladivostok\n" * 50_000  # 1.1 MB
+    with pytest.raises(ReadError, match="larger than 1 MB.*TROOPMAP_MAX_UPLOAD_MB"):
+        read_csv_bytes(data)
+    monkeypatch.setenv("TROOPMAP_MAX_UPLOAD_MB", "2")
+    assert len(read_csv_bytes(data).events) == 50_000
+
+
+def test_a_million_column_header_is_a_short_error():
+    """The 'unknown layout' error used to list every column: 8.9 MB for a million of them."""
+    with pytest.raises(ReadError) as e:
+        read_csv_bytes((",".join(f"column{i}" for i in range(1_000_000)) + "\n").encode())
+    assert len(str(e.value)) < 200 and "1,000,000 columns" in str(e.value)
+    with pytest.raises(ReadError, match="unknown layout") as e:
+        read_csv_bytes((",".join(f"column{i}" for i in range(900)) + "\n").encode())
+    assert len(str(e.value)) < 600 and "900 in all" in str(e.value)
+
+
+@pytest.mark.parametrize("column", ["start_date", "confidence", "strength", "source_reliability", "kind"])
+def test_problems_are_short_whatever_the_cell_holds(column):
+    cells = {"start_date": "2024-10-01", "destination": "Vladivostok"} | {column: "x" * 5_000_000}
+    header = ",".join(cells)
+    r = read_csv_bytes(f"{header}\n{','.join(cells.values())}\n".encode())
+    assert [p.column for p in r.problems] == [column]
+    assert len(r.problems[0].reason) <= 500
+
+
+_word = st.text(alphabet="abcxyz ВладБ12-", min_size=1, max_size=8).filter(str.strip)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(n=st.integers(2, 12), data=st.data(), sep=st.sampled_from([",", ";", "\t"]))
+def test_stray_quotes_never_let_a_row_vanish_into_another(n, data, sep):
+    """Up to three fields open a quote they never close: every row is still accepted or named, and no accepted
+    value holds another row."""
+    rows = [[f"2024-10-{i % 28 + 1:02d}", data.draw(_word), data.draw(_word)] for i in range(n)]
+    for k in data.draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=3, unique=True)):
+        col = data.draw(st.integers(0, 2))
+        rows[k][col] = '"' + rows[k][col]
+    text = sep.join(["start_date", "destination", "unit"]) + "\n" + "\n".join(sep.join(r) for r in rows) + "\n"
+    r = read_csv_bytes(text.encode())
+    named = {p.row for p in r.problems}
+    assert all(row in named or row in r.event_rows for row in range(2, n + 2))
+    assert not any("\n" in (e.unit or "") or "\n" in (e.place.mention or "") for e in r.events)
+    assert len(r.events) + len(named) == r.rows == n
+
+
+_legit = st.one_of(
+    _word,
+    _word.map(lambda w: f'"{w}, {w}"'),
+    _word.map(lambda w: f'"{w}\nmore {w}"'),
+    _word.map(lambda w: f'"say ""{w}"""'),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(n=st.integers(2, 10), data=st.data(), sep=st.sampled_from([",", ";"]))
+def test_stray_quotes_among_good_quoting_never_let_a_row_vanish(n, data, sep):
+    """Quoted fields with delimiters, line breaks and doubled quotes, and up to two fields with a quote too many
+    at their start or end: every row is accepted or named, and no accepted value holds another row."""
+    rows = [[f"E{i}", f"2024-10-{i % 28 + 1:02d}", data.draw(_word), data.draw(_legit)] for i in range(n)]
+    for k in data.draw(st.lists(st.integers(0, n - 1), max_size=2, unique=True)):
+        col = data.draw(st.integers(0, 3))
+        rows[k][col] = '"' + rows[k][col].lstrip('"') if data.draw(st.booleans()) else rows[k][col] + '"'
+    header = sep.join(["event_id", "start_date", "destination", "notes"])
+    r = read_csv_bytes((header + "\n" + "\n".join(sep.join(row) for row in rows) + "\n").encode())
+    named = {p.row for p in r.problems}
+    assert all(row in named or row in r.event_rows for row in range(2, n + 2))
+    assert not any("\nE" in (v or "") for e in r.events for v in (e.notes, e.place.mention, e.event_id))
+    # a broken field that spanned lines may leave its last lines as rows of their own, each named
+    assert len(r.events) + len(named) == r.rows >= n
+
+
+_RUSSIAN = "бригада морской пехоты Владивосток Уссурийск войска переброска батальон сводный полк Хабаровск".split()
+_WESTERN = "Légion étrangère brigade Größe Straße mouvement régiment über Truppen división señal élite".split()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), n=st.integers(1, 8))
+def test_rows_in_any_mix_of_encodings_are_read_right_or_named(data, n):
+    """Russian rows in UTF-8 or Windows-1251 and Western rows in UTF-8 or Windows-1252, in any mix: each value
+    read is the one written (never garbled), and a row that cannot be read is named."""
+    body, want = b"event_id,start_date,destination,unit\n", {}
+    for i in range(n):
+        russian = data.draw(st.booleans())
+        words = " ".join(
+            data.draw(st.lists(st.sampled_from(_RUSSIAN if russian else _WESTERN), min_size=1, max_size=3))
+        )
+        encoding = data.draw(st.sampled_from(["utf-8", "cp1251" if russian else "cp1252"]))
+        body += f"E{i},2024-10-{i + 1:02d},Vladivostok,{words}\n".encode(encoding)
+        want[f"E{i}"] = words
+    r = read_csv_bytes(body)
+    assert {e.event_id: e.unit for e in r.events} == {k: want[k] for k in (e.event_id for e in r.events)}
+    assert len(r.events) + len({p.row for p in r.problems}) == n

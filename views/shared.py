@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 
 from geo.confidence import ADMIRALTY_LABELS
+from geo.errors import clip
 from geo.gazetteer import load_gazetteer
 from geo.geocoding import Geocoder, NominatimResolver
 from geo.ingest import commit_upload, read_upload
-from geo.store import Filters, Store
+from geo.roles import LOOPBACK
+from geo.store import Filters, Store, StoreError
 
 SAMPLES = [Path(__file__).resolve().parent.parent / "data" / n for n in ("sample_movements.csv", "sample_reports.csv")]
 
@@ -28,15 +32,28 @@ def geocoder(store: Store | None = None) -> Geocoder:
 
 
 def store() -> Store:
-    """The embedded store (TROOPMAP_DB, else the default file)."""
-    return _store(os.environ.get("TROOPMAP_DB") or None)
+    """The embedded store (TROOPMAP_DB, else the default file). One that cannot be opened stops the page with
+    one clear message (see :func:`store_failed`), never a traceback."""
+    try:
+        return _store(os.environ.get("TROOPMAP_DB") or None)
+    except (StoreError, sqlite3.DatabaseError) as e:
+        store_failed(e)
+
+
+def store_failed(error: Exception) -> NoReturn:
+    """The one message every page shows when the store cannot be read, and the end of the page."""
+    st.error(
+        f"The store cannot be read, so there is nothing to show: {clip(error, 200)}. "
+        "Restore the store file from a backup, or point TROOPMAP_DB at another store and restart."
+    )
+    st.stop()
 
 
 @st.cache_resource
 def _store(url: str | None) -> Store:
     """Opened once per store; an empty one is filled with the built-in sample story on first start."""
     s = Store(url)
-    if s.count() == 0 and os.environ.get("TROOPMAP_NO_SAMPLES") != "1":
+    if s.count() == 0 and os.environ.get("TROOPMAP_NO_SAMPLES") != "1" and not getattr(s, "read_only", False):
         for path in SAMPLES:
             commit_upload(read_upload(path.read_bytes(), geocoder(s)), s, path.name, user="sample data")
     return s
@@ -105,3 +122,19 @@ def _write_query(f: Filters) -> None:
             st.query_params[k] = v
         elif not v and k in st.query_params:
             del st.query_params[k]
+
+
+def serving_note() -> None:
+    """Say in the sidebar who can reach this dashboard: there is no sign-in yet, so the bind address is the
+    only thing that keeps others from uploading (SECURITY.md)."""
+    address = st.get_option("server.address") or ""
+    if address in LOOPBACK:
+        st.sidebar.caption(
+            f"Served on {address} only: reachable from this machine, with no sign-in. "
+            "See SECURITY.md before opening it to a network."
+        )
+    else:
+        st.sidebar.warning(
+            f"Listening on {address or 'every network interface'} with no sign-in: anyone who can reach this "
+            "port can upload files and change places. Serve it on 127.0.0.1 behind a signing-in proxy (SECURITY.md)."
+        )
