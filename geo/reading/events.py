@@ -265,9 +265,9 @@ def read_events(
         start, end, precision = find_dates(sentence, report.published)
         if start is None and split:
             start, end, precision = sentence_says(s)[0]
-        if start is None and when.days_after(low, lang) is not None:
+        if start is None and (days := when.days_after(low, lang)) is not None:
             # "the following day", "два дня спустя", "ese mismo día": after the last date stated before
-            start, end = when.after(stated_before(s), low, lang)
+            start, end = when.after(stated_before(s), low, lang, days)
             precision = Precision.DAY
         if start is None and refers_back:
             start, end, precision = prev_when

@@ -233,6 +233,7 @@ class MentionFinder:
         # another spelling of a name (transliterations, sound keys, Korean romanisations): the gazetteer's own
         # matching, where it offers one (Gazetteer.find), for capitalised words no name starts with
         self._respelled = lru_cache(maxsize=1 << 16)(self._respelled_uncached)
+        self._no_spelling: set[tuple[str, str]] = set()
         self._find = getattr(gazetteer, "find", None)
         load_morphology(lx.LANGUAGES)
 
@@ -247,18 +248,22 @@ class MentionFinder:
     def _another_spelling(self, text, tokens: Tokens, i: int, sent_of, capital, sentence_starts, lang):
         """A mention of up to three capitalised words starting at word i, found by another spelling."""
         words = tokens.texts
-        if _function_word(words[i].casefold(), lang) or words[i].casefold() in _PREPOSITIONS.get(lang, ()):
-            return None  # "До Кремінної": the preposition is not part of the name (the next word is tried alone)
         last = i
         while last + 1 < len(words) and last - i < 2 and sent_of[last + 1] == sent_of[i] and capital[last + 1]:
             if tokens.starts[last + 1] - tokens.ends[last] > 1:  # one space or hyphen between the words of a name
                 break
             last += 1
+        if last == i and (words[i], lang) in self._no_spelling:  # a word alone, known to be no name (most are)
+            return None
+        if _function_word(words[i].casefold(), lang) or words[i].casefold() in _PREPOSITIONS.get(lang, ()):
+            return None  # "До Кремінної": the preposition is not part of the name (the next word is tried alone)
         for j in range(last, i - 1, -1):
             surface = text[tokens.starts[i] : tokens.ends[j]]
             if j == i and (len(surface) < 4 or _function_word(surface.casefold(), lang)):
                 continue
             cands, kinds = self._respelled(surface)
+            if not cands and j == i == last:
+                self._no_spelling.add((words[i], lang))
             if CYRILLIC.match(surface) and j == i and tokens.starts[i] in sentence_starts:
                 # a Cyrillic word opening a sentence: its lemmas, not its sound ("Колонн" is no Köln)
                 kept = [(c, k) for c, k in zip(cands, kinds) if "sound" not in k]

@@ -329,12 +329,14 @@ def days_after(low: str, language: str) -> int | None:
 
 
 def after(
-    previous: tuple[dt.date | None, dt.date | None], low: str, language: str
+    previous: tuple[dt.date | None, dt.date | None], low: str, language: str, days: int | None = None
 ) -> tuple[dt.date | None, dt.date | None]:
-    """The (start, None) a relative sentence states, counted from the last day of ``previous``, or (None, None)."""
+    """The (start, None) a relative sentence states, counted from the last day of ``previous``, or (None, None).
+    ``days``: days_after(low, language), when the caller has it already."""
     start, end = previous
     base = end or start
     if base is None:
         return None, None
-    days = days_after(low, language)
+    if days is None:
+        days = days_after(low, language)
     return (None, None) if days is None else (base + dt.timedelta(days=days), None)
