@@ -274,3 +274,32 @@ def test_many_reports_read_in_worker_processes_give_what_one_process_gives(extra
     alone = [x.to_contract() for x in extract_all(extractor, reports, processes=1)]
     shared = [x.to_contract() for x in extract_all(extractor, reports, processes=2)]
     assert shared == alone and sum(len(x["events"]) for x in alone) > 100
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, digit",
+    [
+        ("Reuters could not independently verify the claim.", "en", 6),
+        ("Das ließ sich nicht unabhängig überprüfen.", "de", 6),
+        ("La información no pudo ser verificada.", "es", 6),
+        ("Подразделения якобы переброшены под Купянск.", "ru", 3),
+        ("Підрозділи нібито перекинуті.", "uk", 3),
+        ("이동했을 가능성이 높다고 분석했다.", "ko", 2),
+        ("Le ministère a confirmé le transfert.", "fr", 1),
+        ("Как утверждают источники, подкрепление переброшено.", "ru", 3),
+    ],
+)
+def test_confidence_cues_of_checking_and_hearsay(sentence, lang, digit):
+    assert find_confidence(sentence, lang)[0] == digit
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, digit",
+    [
+        ("Reuters was unable to verify the report.", "en", 6),
+        ("L'AFP n'a pas été en mesure de vérifier ces informations.", "fr", 6),
+        ("No casualties were reported, the ministry confirmed.", "en", 1),
+    ],
+)
+def test_a_negation_a_few_words_before_a_verb_of_checking(sentence, lang, digit):
+    assert find_confidence(sentence, lang)[0] == digit

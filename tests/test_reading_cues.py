@@ -119,3 +119,92 @@ def test_a_statement_elsewhere_in_the_sentence_keeps_the_event(extractor, text):
 def test_a_region_and_a_town_named_apart_both_carry_events(extractor):
     text = "About 900 soldiers are now in the Kursk region and in Belgorod."
     assert sorted(e.place.name for e in events(extractor, text, "en")) == ["Belgorod", "Kursk Oblast"]
+
+
+def test_a_capital_that_names_a_place_is_an_actor(extractor):
+    text = "Les soldats sont entrés vendredi à Koursk, que Moscou appelle la ville héroïque."
+    assert [e.place.name for e in events(extractor, text, "fr")] == ["Kursk"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Russian units continued their attacks on Toretsk on 3 November.", "en"),
+        ("Russische Einheiten haben am 3. November ihre Angriffe auf Torezk fortgesetzt.", "de"),
+        ("3 ноября российские подразделения продолжили штурм Торецка.", "ru"),
+    ],
+)
+def test_where_troops_attack_is_where_they_are(extractor, text, lang):
+    assert [(e.kind, e.place.name) for e in events(extractor, text, lang)] == [(Kind.PRESENCE, "Toretsk")]
+
+
+def test_a_strike_from_afar_puts_no_troops_there(extractor):
+    assert events(extractor, "Russian forces attacked Kherson with drones and artillery on 3 November.", "en") == []
+
+
+def test_german_compounds_name_troops(extractor):
+    text = "Wagner-Kämpfer haben am 14. November bei Brest mit Spezialkräften eine Übung begonnen."
+    assert [e.place.name for e in events(extractor, text, "de")] == ["Brest"]
+
+
+def test_a_german_clause_of_saying_ends_in_its_verb(extractor):
+    text = "Soldaten haben am 14. November bei Brest eine Übung begonnen, wie das Ministerium in Minsk mitteilte."
+    assert [e.place.name for e in events(extractor, text, "de")] == ["Brest"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("В Киеве заявления российского военного ведомства не комментируют.", "ru"),
+        ("In Kyiv the defence ministry did not comment on the reports.", "en"),
+    ],
+)
+def test_a_place_opening_a_sentence_of_comment_is_where_it_was_said(extractor, text, lang):
+    assert events(extractor, text, lang) == []
+
+
+def test_the_verb_before_the_village_of(extractor):
+    (e,) = events(extractor, "Russian forces captured the village of Kurakhove on 14 November.", "en")
+    assert e.place.name == "Kurakhove"
+
+
+def test_what_is_to_come_next_week_is_no_event(extractor):
+    text = "The Kremlin said on Monday that troops would be withdrawn from Kherson next month."
+    assert events(extractor, text, "en") == []
+
+
+def test_a_modal_in_a_sentence_without_places_speaks_only_for_itself(extractor):
+    text = "Die Bundeswehr hat am 18. November rund 500 Soldaten nach Vilnius verlegt. Dort sollen sie verstärken."
+    (e,) = events(extractor, text, "de")
+    assert e.confidence is None
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("In Berlin demonstrierten am Samstag tausende Menschen gegen den Krieg.", "de"),
+        ("On 14 November 2,000 troops at Fort Bragg were put on standby for deployment to Poland.", "en"),
+    ],
+)
+def test_people_and_troops_on_standby_are_no_deployment(extractor, text, lang):
+    assert events(extractor, text, lang) == []
+
+
+def test_a_region_describing_the_town_before_it_drops_out(extractor):
+    text = "On 14 November Russian troops entered Toretsk, a mining town in the north of the Donetsk region."
+    assert [e.place.name for e in events(extractor, text, "en")] == ["Toretsk"]
+
+
+def test_a_delegation_is_no_deployment(extractor):
+    assert events(extractor, "Вчора до Ізюма прибула делегація Міністерства оборони.", "uk") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("На Покровському напрямку ворог 15 листопада атакував 20 разів.", "uk"),
+        ("The enemy attacked near Pokrovsk on 15 November.", "en"),
+    ],
+)
+def test_the_enemy_is_troops(extractor, text, lang):
+    assert [e.place.name for e in events(extractor, text, lang)] == ["Pokrovsk"]

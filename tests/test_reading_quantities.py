@@ -3,8 +3,7 @@ Sentences written for these tests."""
 
 import pytest
 
-from geo.extraction import find_strength
-from geo.reading.quantities import in_range, with_digits
+from geo.reading.quantities import find_strength, in_range, with_digits
 
 
 @pytest.mark.parametrize(
@@ -44,3 +43,39 @@ def test_a_strength_before_an_equipment_count_is_kept():
 def test_with_digits_leaves_other_text_alone():
     assert with_digits("Troops moved to Kursk.", "en") == "Troops moved to Kursk."
     assert in_range("between 2,000-", "3,000 soldiers") and not in_range("about ", " soldiers")
+
+
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [
+        ("Selon elle, les Russes ont perdu 80 soldats dans le secteur.", "fr"),
+        ("Die Angreifer haben 120 Soldaten verloren.", "de"),
+        ("Los rusos perdieron 300 soldados en una semana.", "es"),
+    ],
+)
+def test_troops_lost_are_no_strength(sentence, lang):
+    assert find_strength(sentence, lang)[0] is None
+
+
+def test_a_day_after_its_month_is_no_count():
+    assert find_strength("Images taken on January 12 show a buildup of troops.", "en")[0] is None
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, expected",
+    [
+        ("북한군 약 3천명이 이동했다.", "ko", 3000),
+        ("북한군 2천여 명의 병력이 도착했다.", "ko", 2000),  # 2000 is no year here
+        ("A 2,000-strong contingent arrived.", "en", 2000),
+    ],
+)
+def test_more_counts(sentence, lang, expected):
+    assert find_strength(sentence, lang)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [("Russia has moved several thousand troops.", "en"), ("Несколько тысяч военных прибыли.", "ru")],
+)
+def test_several_thousand_is_no_count(sentence, lang):
+    assert find_strength(sentence, lang)[0] is None

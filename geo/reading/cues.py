@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo import lexicon as lx
+from geo.confidence import PUNCTUATION, cues, fold_label, spaced
+from geo.reading import lexicon as lx
+from geo.reading.sentences import HANGUL
 from geo.text import alternation
-
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 @lru_cache(maxsize=64)
@@ -23,9 +23,9 @@ def table_pattern(table_name: str, language: str) -> re.Pattern:
     """Word-start stems, whole words ("no$") and phrases or Korean entries (anywhere), as one expression; the
     names of several tables joined by "+" give one expression for all of them."""
     stems = [s for name in table_name.split("+") for s in getattr(lx, name).get(language, ())]
-    prefixes = [s for s in stems if not s.endswith("$") and " " not in s and not _HANGUL.search(s)]
+    prefixes = [s for s in stems if not s.endswith("$") and " " not in s and not HANGUL.search(s)]
     words = [s[:-1] for s in stems if s.endswith("$")]
-    phrases = [s for s in stems if " " in s or _HANGUL.search(s)]
+    phrases = [s for s in stems if " " in s or HANGUL.search(s)]
     branches = []
     if prefixes:
         branches.append(rf"(?<!\w)(?:{alternation(prefixes)})")
@@ -126,3 +126,73 @@ def units(sentence: str, language: str) -> list[tuple[int, int]]:
 def says(word: str, language: str) -> bool:
     """Whether a word is a verb of saying or denying ("said", "dément", "заявил", "negó")."""
     return table_pattern("SPEECH+DENIAL", language).match(word.casefold()) is not None
+
+
+# -- confidence --------------------------------------------------------------------------------------------
+@lru_cache(maxsize=16)
+def _cue_pattern(language: str) -> tuple[re.Pattern, dict[str, int]]:
+    """The cues (normalised labels) for text that is folded but keeps its spacing: a space in a cue stands for
+    any run of spaces and punctuation, and a cue may touch punctuation, "_" included, but no letter or digit."""
+    table = cues(language)
+    body = alternation(table).replace(re.escape(" "), PUNCTUATION + "+")
+    if language == "ko":  # a Korean cue is a word's start: endings follow it ("가능성이 높다고", "확인되지 않았다며")
+        return re.compile(rf"(?<![^\W_])({body})(?![^\W_\uac00-\ud7a3])"), table
+    return re.compile(rf"(?<![^\W_])({body})(?![^\W_])"), table
+
+
+def find_confidence(sentence: str, language: str) -> tuple[int | None, str | None]:
+    """The most doubtful cue a sentence states (longest phrase first, so "not confirmed" beats "confirmed")."""
+    pat, table = _cue_pattern(language)
+    text = fold_label(sentence)  # spacing is left to the pattern: respacing every sentence cost more
+    found = []
+    for m in pat.finditer(text):
+        cue = spaced(m.group(1))
+        digit = table[cue]
+        if digit == 1 and _negated(spaced(text[: m.start()])):
+            digit = 6  # "no está confirmada", "wurde nicht offiziell bestätigt": not confirmed
+        found.append((digit, cue))
+    if not found:
+        return None, None
+    return max(found)
+
+
+_NEGATION = {
+    *("not", "no", "never", "unable", "cannot", "failed", "impossible", "without"),
+    *("pas", "jamais", "sans"),
+    *("не", "ні", "без", "невозможно", "неможливо"),
+    *("nicht", "kein", "keine", "nie", "ohne"),
+    *("nunca", "sin", "imposible"),
+    *("안", "못"),
+}
+
+
+def _negated(before: str) -> bool:
+    """A negation among the five words before a cue ("n'a pas été en mesure de vérifier", "unable to verify")."""
+    return any(w in _NEGATION for w in before.split()[-5:])
+
+
+def has_stem(low: str, table: dict[str, tuple[str, ...]], lang: str) -> bool:
+    key = (id(table), lang)
+    if key not in _STEMS:
+        _STEMS[key] = stem_pattern(table.get(lang, ()) + (table["en"] if lang != "en" else ()), lang)
+    return _STEMS[key].search(low) is not None
+
+
+_STEMS: dict[tuple[int, str], re.Pattern] = {}
+
+
+def stem_pattern(stems, lang: str) -> re.Pattern:
+    """Word-start stems, whole words ("sent$"), and phrases or Korean entries, which are looked for anywhere
+    (a Korean particle follows its noun), as one regular expression. German stems of five letters or more are
+    looked for anywhere too, as the head of a compound."""
+    prefixes = [s for s in stems if not s.endswith("$") and " " not in s and not (lang == "ko" and HANGUL.search(s))]
+    words = [s[:-1] for s in stems if s.endswith("$")]
+    phrases = [s for s in stems if " " in s or (lang == "ko" and HANGUL.search(s))]
+    if lang == "de":  # a compound ends in its head: "Spezialkräfte", "Panzerbrigade", "Marineinfanterie"
+        heads = [s for s in prefixes if len(s) >= 5]
+        prefixes = [s for s in prefixes if len(s) < 5]
+        phrases += heads
+    branches = [rf"(?<!\w)(?:{alternation(prefixes)})" if prefixes else None]
+    branches += [rf"(?<!\w)(?:{alternation(words)})(?!\w)" if words else None]
+    branches += [alternation(phrases) if phrases else None]
+    return re.compile("|".join(b for b in branches if b) or "(?!)")
