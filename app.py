@@ -18,6 +18,7 @@ pages = [
     st.Page("views/timeline.py", title="Timeline", url_path="Timeline"),
     st.Page("views/upload.py", title="Upload", url_path="Upload"),
     st.Page("views/sources.py", title="Sources", url_path="Sources"),
+    st.Page("views/audit.py", title="Audit", url_path="Audit"),
 ]
 page = st.navigation(pages)
 serving_note()

@@ -126,7 +126,7 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def dashboard(db: Path):
+def dashboard(db: Path, **env: str):
     """The dashboard, started as `scripts/run.sh` starts it, on a free port and its own store."""
     port = _free_port()
     proc = subprocess.Popen(
@@ -144,7 +144,7 @@ def dashboard(db: Path):
             "true",
         ],
         cwd=ROOT,
-        env={**os.environ, "TROOPMAP_DB": str(db)},
+        env={**os.environ, "TROOPMAP_DB": str(db), **env},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -484,3 +484,38 @@ def test_the_popup_link_opens_the_report_it_came_from(browser, app):
     assert "report=R001" in report.url and "between 8 and 13 October" in report.inner_text("body")  # its text
     report.close()
     page.close()
+
+
+def test_a_viewer_cannot_write_and_every_write_is_in_the_audit_with_its_user(browser, tmp_path):
+    """Signed in through a proxy header: a viewer reads, is refused Upload and Audit; an editor's upload is audited."""
+    with dashboard(tmp_path / "roles.db", TROOPMAP_AUTH="proxy", TROOPMAP_EDITORS="editor@example.org") as url:
+        viewer = browser.new_context(extra_http_headers={"X-Forwarded-Email": "viewer@example.org"})
+        page = viewer.new_page()
+        page.goto(url + "/Upload")
+        page.wait_for_selector("text=Not allowed", timeout=60000)
+        assert "viewer@example.org is a viewer" in page.inner_text("body")
+        assert page.locator("input[type=file]").count() == 0  # no upload control at all
+        page.goto(url + "/Audit")
+        page.wait_for_selector("text=Not allowed", timeout=60000)
+        page.goto(url + "/")
+        map_frame(page)  # a viewer reads the map
+        viewer.close()
+
+        editor = browser.new_context(extra_http_headers={"X-Forwarded-Email": "editor@example.org"})
+        page = editor.new_page()
+        page.goto(url + "/Upload")
+        page.wait_for_selector("input[type=file]", state="attached", timeout=60000)
+        page.set_input_files("input[type=file]", str(FIXTURES / "messy.csv"))
+        page.get_by_role("button", name="Store").click()
+        page.wait_for_selector("text=Stored", timeout=60000)
+        page.goto(url + "/Audit")
+        page.wait_for_selector("[data-testid='stDataFrame']", timeout=60000)
+        page.wait_for_timeout(1000)
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / "audit-page.png"), full_page=True)
+        editor.close()
+    from geo.store import Store
+
+    with Store(tmp_path / "roles.db") as s:
+        users = {u["user"] for u in s.uploads()}
+    assert "editor@example.org" in users and "viewer@example.org" not in users

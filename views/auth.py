@@ -1,7 +1,7 @@
 """Who is using the dashboard, and stopping a page (or a button) they may not use. Streamlit lives here;
 the decisions are geo/roles.py's.
 
-Not wired into the pages yet: a page that writes calls ``require(Action.UPLOAD)`` (or the action it does)
+A page that writes calls ``require(Action.UPLOAD)`` (or the action it does)
 before it writes, and shows its write controls only when ``allowed(...)`` is true.
 """
 

@@ -9,10 +9,13 @@ from geo.escape import markdown_text
 from geo.gazetteer import CUSTOM_PLACES, add_custom_place
 from geo.ingest import CONFIDENCE_CHOICES, apply_review, commit_upload, read_upload, review_rows
 from geo.readers import ReadError
+from geo.roles import Action
 from geo.spreadsheet import safe_rows
+from views.auth import require
 from views.shared import gazetteer, geocoder, store
 
 st.title("Upload reports")
+who = require(Action.UPLOAD)  # viewers stop here, with the reason: the server decides, not the widgets
 st.caption(
     "Movements CSV, ACLED export or free-text reports (report_id, published, source, language, title, text). "
     "Nothing is stored until you press Store."
@@ -83,6 +86,7 @@ if unresolved:
                 if lat == 0.0 and lon == 0.0:
                     st.error("Type coordinates or pick a candidate first.")
                 else:
+                    require(Action.FIX_PLACE)
                     add_custom_place(CUSTOM_PLACES, name, lat, lon)
                     gazetteer.clear()
                     st.session_state.pop("upload_key")
@@ -137,7 +141,7 @@ if done and done[0] == key:
 if st.button("Store", type="primary", disabled=bool(done and done[0] == key)):
     try:
         reviewed = apply_review(result, edited.to_dict("records"))
-        summary = commit_upload(reviewed, store(), uploaded.name, user="dashboard")
+        summary = commit_upload(reviewed, store(), uploaded.name, user=who.user)
     except (ValueError, RuntimeError) as e:
         st.error(markdown_text(f"Nothing was stored: {e}"))
     else:
