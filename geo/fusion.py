@@ -142,6 +142,7 @@ class Fact:
         return min(
             self.events,
             key=lambda e: (
+                e.kind is Kind.MOVEMENT and e.origin is None,  # an arrow needs its origin
                 e.start is None,
                 e.precision.value != "day",
                 e.strength is None,

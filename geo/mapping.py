@@ -22,6 +22,7 @@ from geo.assets import asset_url
 from geo.confidence import ADMIRALTY_LABELS, RELIABILITY_LABELS
 from geo.escape import html_text as safe_html
 from geo.escape import inert_json
+from geo.fusion import Fact, fuse
 from geo.model import Event, Kind
 from geo.symbols import symbol_svg, unit_sidc
 
@@ -67,8 +68,29 @@ def confidence_text(e: Event) -> str:
     return text
 
 
-def popup_html(e: Event, sources_url: str | None = "/Sources") -> str:
-    """The card shown when a feature is clicked. Every value is escaped here, once."""
+def _report_link(report_id: str, sources_url: str | None) -> str:
+    link = safe_html(report_id)
+    if sources_url:
+        href = safe_html(f"{sources_url}?report={urllib.parse.quote(report_id, safe='')}")
+        # a new tab: the map runs in a sandboxed frame that may not navigate the page it sits in
+        link = f'<a href="{href}" target="_blank" rel="noopener">{link}</a>'
+    return link
+
+
+def _voices_html(title: str, events: Sequence[Event], sources_url: str | None) -> str:
+    items = []
+    for x in events:
+        said = f"{x.source or 'source not stated'}, {date_text(x)}, {confidence_text(x)}"
+        link = f" ({_report_link(x.report_id, sources_url)})" if x.report_id else ""
+        items.append(f"<li>{safe_html(said)}{link}</li>")
+    return f'<div class="tm-voices"><b>{safe_html(title)}</b><ul>{"".join(items)}</ul></div>'
+
+
+def popup_html(e: Event, sources_url: str | None = "/Sources", fact: Fact | None = None) -> str:
+    """The card shown when a feature is clicked. Every value is escaped here, once.
+
+    With a ``fact`` (several reports telling of one movement), the card says how sure the fact is, which
+    sources told it and which deny it."""
     where = (e.place.name or e.place.mention) if e.place else "?"
     if e.kind is Kind.MOVEMENT and e.origin:
         where = f"{e.origin.name or e.origin.mention} → {where}"
@@ -86,32 +108,41 @@ def popup_html(e: Event, sources_url: str | None = "/Sources") -> str:
         ("Confidence", confidence_text(e)),
         ("Source", e.source or "not stated"),
     ]
+    if fact is not None and fact.corroborated:
+        rows[4] = ("Confidence", f"1 – {ADMIRALTY_LABELS[1]} ({fact.independent_sources} independent sources agree)")
+    elif fact is not None and fact.confidence != e.confidence:
+        rows[4] = (
+            "Confidence",
+            f"{fact.confidence} – {ADMIRALTY_LABELS.get(fact.confidence, '')} (one source's own word)",
+        )
     body = "".join(f"<tr><th>{safe_html(k)}</th><td>{safe_html(v)}</td></tr>" for k, v in rows)
     if e.report_id:
-        link = safe_html(e.report_id)
-        if sources_url:
-            href = safe_html(f"{sources_url}?report={urllib.parse.quote(e.report_id, safe='')}")
-            # a new tab: the map runs in a sandboxed frame that may not navigate the page it sits in
-            link = f'<a href="{href}" target="_blank" rel="noopener">{link}</a>'
-        body += f"<tr><th>Report</th><td>{link}</td></tr>"
+        body += f"<tr><th>Report</th><td>{_report_link(e.report_id, sources_url)}</td></tr>"
     quote = f'<blockquote class="tm-evidence">{safe_html(e.evidence)}</blockquote>' if e.evidence else ""
     notes = "".join(f'<div class="tm-flag">{safe_html(f)}</div>' for f in flags)
-    return f'<div class="tm-popup"><table>{body}</table>{quote}{notes}</div>'
+    voices = ""
+    if fact is not None and len(fact.events) > 1:
+        voices += _voices_html(f"Told by {len(fact.events)} reports", fact.events, sources_url)
+    if fact is not None and fact.denials:
+        voices += _voices_html("Denied by", fact.denials, sources_url)
+    return f'<div class="tm-popup"><table>{body}</table>{quote}{voices}{notes}</div>'
 
 
-def _feature(e: Event, sources_url: str | None, with_symbol: bool = False) -> dict | None:
-    """One event as the small record the browser draws (all text already escaped)."""
+def _feature(e: Event, sources_url: str | None, with_symbol: bool = False, fact: Fact | None = None) -> dict | None:
+    """One event (or the fact it stands for) as the small record the browser draws (all text already escaped)."""
     p, o = e.place, e.origin
     if not (p and p.resolved):
         return None
     rec = {
         "k": "m" if e.kind is Kind.MOVEMENT and o and o.resolved else "p",
         "to": [round(p.lat, 5), round(p.lon, 5)],
-        "c": e.confidence or 0,
+        "c": (fact.confidence if fact is not None else e.confidence) or 0,
         "t": e.start.isoformat() if e.start else None,
         "u": e.end.isoformat() if e.end else (e.start.isoformat() if e.start else None),
-        "pop": popup_html(e, sources_url),
-        "tip": safe_html(e.label),
+        "pop": popup_html(e, sources_url, fact),
+        "tip": safe_html(
+            f"{e.label} · {date_text(e)}" + (f" · {len(fact.events)} reports" if fact and len(fact.events) > 1 else "")
+        ),
     }
     if rec["k"] == "m":
         rec["from"] = [round(o.lat, 5), round(o.lon, 5)]
@@ -317,6 +348,7 @@ div.leaflet-container { background: #cfe0ee; font: 13px/1.35 "Helvetica Neue", A
   color: #555; vertical-align: top; font-weight: 600; } .tm-popup td { padding: 1px 0; }
 .tm-evidence { margin: 6px 0 0; padding: 4px 8px; border-left: 3px solid #bbb; color: #333; font-style: italic; }
 .tm-flag { color: #a63603; margin-top: 4px; }
+.tm-voices { margin-top: 6px; } .tm-voices ul { margin: 2px 0 0; padding-left: 18px; }
 .tm-legend, .tm-title { background: rgba(255,255,255,0.92); padding: 8px 10px; border-radius: 4px;
   box-shadow: 0 1px 4px rgba(0,0,0,0.3); color: #222; }
 .tm-legend .row { display: flex; align-items: center; gap: 8px; margin: 2px 0; white-space: nowrap; }
@@ -382,8 +414,10 @@ class MapOptions:
 
 
 def event_records(events: Sequence[Event], sources_url: str | None = "/Sources", with_symbols: bool = True) -> list:
-    """The records the map's script draws, one per mapped event (every text already escaped)."""
-    return [r for r in (_feature(e, sources_url, with_symbols) for e in events) if r]
+    """The records the map's script draws: one per fact (events of several reports that tell of one movement
+    are fused, see geo.fusion), drawn where its best-stated event says (every text already escaped)."""
+    facts = fuse(events)
+    return [r for r in (_feature(f.event, sources_url, with_symbols, f) for f in facts) if r]
 
 
 def build_map(

@@ -84,3 +84,20 @@ def test_units_of_known_type_get_a_symbol():
     assert svg.startswith("<svg") and "1 500" in svg
     html = map_html([ev(unit="special forces")], MapOptions(inline=True))
     assert "tm-symbol" in html and '"sym":"\\u003csvg' in html  # the SVG travels as escaped JSON
+
+
+def test_the_sample_story_shows_the_vladivostok_transfer_once_with_both_sources(geocoder):
+    from geo.ingest import read_upload
+    from geo.mapping import event_records
+    from tests.conftest import ROOT
+
+    events = []
+    for name in ("sample_movements.csv", "sample_reports.csv"):
+        events += read_upload((ROOT / "data" / name).read_bytes(), geocoder).events
+    arrows = [r for r in event_records(events) if r["k"] == "m" and abs(r["to"][0] - 43.1) < 0.1]
+    assert len(arrows) == 1, [r["tip"] for r in arrows]  # the structured row and the report's sentence: one fact
+    assert "Told by 2 reports" in arrows[0]["pop"] and "report=R001" in arrows[0]["pop"]
+    # the Kremlin's denial is shown on the claim it denies, not drawn as a sighting of its own
+    denied = [r for r in event_records(events) if "Denied by" in r["pop"]]
+    assert denied and "Kremlin" in denied[0]["pop"]
+    assert "2024-10-08" in arrows[0]["tip"]  # the date is on the hover tip
