@@ -109,3 +109,15 @@ def test_killing_an_ingest_leaves_the_store_consistent(tmp_path):
         con.close()
         assert events in (0, 60000), events  # all or nothing
         assert uploads == (1 if events else 0)
+
+
+def test_the_installed_command_works_from_any_folder(tmp_path):
+    """scripts/setup.sh installs the project (pip install -e .): `troopmap` runs outside the repository."""
+    exe = os.path.join(os.path.dirname(sys.executable), "troopmap")
+    if not os.path.exists(exe):
+        if os.environ.get("CI") == "true":
+            pytest.fail("scripts/setup.sh must install the troopmap command")
+        pytest.skip("the project is not installed into this environment (scripts/setup.sh does it)")
+    p = subprocess.run([exe, "geocode", "Vladivostok"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["geonameid"] == 2013348
