@@ -294,9 +294,9 @@ def test_a_link_reopens_the_same_view(browser, app):
 
 def test_a_link_reopens_the_same_moment_of_the_time_control(browser, app):
     page = offline_page(browser)
-    page.goto(app + "/?t=2024-10-13")
+    page.goto(app + "/?t=2024-10-05")
     frame = map_frame(page)
-    assert frame.inner_text(".tm-time span") == "up to 2024-10-08"  # the last event date on or before t
+    assert frame.inner_text(".tm-time span") == "up to 2024-10-01"  # the last event date on or before t
     frame.evaluate("document.querySelector('.tm-time input').value = 99")
     frame.dispatch_event(".tm-time input", "input")
     page.wait_for_function("!location.search.includes('t=')", timeout=10000)  # back to all dates
