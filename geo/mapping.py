@@ -230,11 +230,30 @@ _EVENTS_JS = r"""
     });
   }
   var labels = L.featureGroup().addTo(map);
+  var placed = [];  // busiest place first (the server's order): it keeps its label when two would meet
   {{ this.labels_json }}.forEach(function(l) {
-    labels.addLayer(L.tooltip({permanent: true, direction: "right", offset: [8, 0], className: "tm-label"})
-      .setLatLng(l.at).setContent(l.name));
+    var t = L.tooltip({permanent: true, direction: "right", offset: [8, 0], className: "tm-label"})
+      .setLatLng(l.at).setContent(l.name);
+    labels.addLayer(t); placed.push(t);
   });
+  // labels give way: after each zoom or pan, a label that would cover a busier place's label or a cluster's
+  // count is hidden (it comes back when zooming in makes room)
+  function declutter() {
+    var taken = Array.from(map.getContainer().querySelectorAll(".marker-cluster")).map(function(el) {
+      return el.getBoundingClientRect(); });
+    placed.forEach(function(t) {
+      var el = t.getElement(); if (!el) return;
+      el.style.visibility = "";
+      var r = el.getBoundingClientRect();
+      var hit = taken.some(function(o) {
+        return r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom; });
+      if (hit) { el.style.visibility = "hidden"; } else { taken.push(r); }
+    });
+  }
+  map.on("zoomend moveend", function() { setTimeout(declutter, 0); });
   show(null);
+  setTimeout(declutter, 0);
+  window.troopmapDeclutter = declutter;
   var dates = Array.from(new Set(data.map(function(d) { return d.t; }).filter(Boolean))).sort();
   if ({{ this.time_control_json }} && dates.length > 1) {
     var Ctl = L.Control.extend({options: {position: "bottomleft"}, onAdd: function() {
@@ -348,6 +367,10 @@ div.leaflet-container { background: #cfe0ee; font: 13px/1.35 "Helvetica Neue", A
   color: #555; vertical-align: top; font-weight: 600; } .tm-popup td { padding: 1px 0; }
 .tm-evidence { margin: 6px 0 0; padding: 4px 8px; border-left: 3px solid #bbb; color: #333; font-style: italic; }
 .tm-flag { color: #a63603; margin-top: 4px; }
+/* clusters in neutral greys: their default green/yellow/orange read as confidence colours */
+.marker-cluster-small, .marker-cluster-medium, .marker-cluster-large { background-color: rgba(90, 98, 110, 0.25); }
+.marker-cluster-small div, .marker-cluster-medium div, .marker-cluster-large div {
+  background-color: rgba(70, 78, 90, 0.8); color: #fff; font-weight: 600; }
 .tm-voices { margin-top: 6px; } .tm-voices ul { margin: 2px 0 0; padding-left: 18px; }
 .tm-legend, .tm-title { background: rgba(255,255,255,0.92); padding: 8px 10px; border-radius: 4px;
   box-shadow: 0 1px 4px rgba(0,0,0,0.3); color: #222; }

@@ -519,3 +519,49 @@ def test_a_viewer_cannot_write_and_every_write_is_in_the_audit_with_its_user(bro
     with Store(tmp_path / "roles.db") as s:
         users = {u["user"] for u in s.uploads()}
     assert "editor@example.org" in users and "viewer@example.org" not in users
+
+
+def test_labels_of_many_overlapping_places_never_overlap(browser, tmp_path):
+    """45 events at places a few kilometres apart: at every zoom, no two visible place labels meet."""
+    events = []
+    for i in range(45):
+        place = Place(
+            f"Village number {i}",
+            f"Village number {i}",
+            50.0 + (i % 9) * 0.05,
+            36.0 + (i // 9) * 0.07,
+            status="matched",
+        )
+        events.append(
+            Event(
+                Kind.PRESENCE,
+                place,
+                start=dt.date(2024, 10, 1 + i % 20),
+                unit="Rifle company",
+                confidence=1 + i % 6,
+                source=f"S{i}",
+                report_id=f"R{i}",
+            )
+        )
+    f = tmp_path / "crowd.html"
+    f.write_text(map_html(events, MapOptions(inline=True)), encoding="utf-8")
+    page = offline_page(browser)
+    page.goto(f.as_uri())
+    page.wait_for_function("window.troopmapDrawn > 0")
+    for zoom in (6, 8, 10):
+        page.evaluate(f"Object.values(window).find(v => v instanceof L.Map).setZoom({zoom}, {{animate: false}})")
+        page.wait_for_timeout(400)
+        boxes = page.evaluate("""() => Array.from(document.querySelectorAll('.tm-label'))
+            .filter(el => getComputedStyle(el).visibility !== 'hidden')
+            .map(el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })""")
+        assert boxes, f"no label visible at zoom {zoom}"
+        clash = [
+            (a, b)
+            for i, a in enumerate(boxes)
+            for b in boxes[i + 1 :]
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+        ]
+        assert not clash, f"{len(clash)} pairs of labels overlap at zoom {zoom}"
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "labels-crowd.png"))
+    page.close()
