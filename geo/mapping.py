@@ -232,7 +232,7 @@ _EVENTS_JS = r"""
   var labels = L.featureGroup().addTo(map);
   var placed = [];  // busiest place first (the server's order): it keeps its label when two would meet
   {{ this.labels_json }}.forEach(function(l) {
-    var t = L.tooltip({permanent: true, direction: "right", offset: [8, 0], className: "tm-label"})
+    var t = L.tooltip({permanent: true, direction: "right", offset: [20, 0], className: "tm-label"})
       .setLatLng(l.at).setContent(l.name);
     labels.addLayer(t); placed.push(t);
   });
