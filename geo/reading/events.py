@@ -366,19 +366,7 @@ def read_events(
             origins = [p for p in prev_places[:1] if p not in targets]
         elif targets and not origins and prev_places and links.from_there(low, lang):  # "from there ... to X"
             origins = [p for p in prev_places[:1] if p not in targets]
-        common = dict(
-            start=start,
-            end=end,
-            precision=precision,
-            strength=strength,
-            strength_approx=approx,
-            unit=unit,
-            confidence=conf[0],
-            confidence_label=conf[1],
-            source=report.source,
-            report_id=report.report_id,
-            evidence=sentence.strip(),
-        )
+        common = _said(report, sentence, (start, end, precision), strength, approx, unit, conf)
         if moving and origins and targets:
             # "from Smolensk and Bryansk to Baranovichi": one movement from each origin
             made = [dict(common, kind=Kind.MOVEMENT, place=t, origin=o) for t in targets for o in origins if o != t]
@@ -407,6 +395,24 @@ def read_events(
     return _dedupe([Event(**e) for e in found])
 
 
+def _said(report, sentence: str, when, strength, approx, unit, conf) -> dict:
+    """The fields every event read from a sentence carries: when, how many, which unit, how sure, who said it."""
+    start, end, precision = when
+    return dict(
+        start=start,
+        end=end,
+        precision=precision,
+        strength=strength,
+        strength_approx=approx,
+        unit=unit,
+        confidence=conf[0],
+        confidence_label=conf[1],
+        source=report.source,
+        report_id=report.report_id,
+        evidence=sentence.strip(),
+    )
+
+
 def _count_carried(sentence, lang, split, adjacent, prev_places, prev_when, last_made, conf, report, found):
     """A clause that names no place but speaks of the troops and the place just named. "About 1,500 soldiers
     had been moved to the area on 12 December" is a movement to it; "The number of fighters there is put at
@@ -433,17 +439,7 @@ def _count_carried(sentence, lang, split, adjacent, prev_places, prev_when, last
         e = dict(
             kind=Kind.MOVEMENT if moved_there else Kind.PRESENCE,
             place=prev_places[0],
-            start=start,
-            end=end,
-            precision=precision,
-            strength=strength,
-            strength_approx=approx,
-            unit=unit,
-            confidence=conf[0],
-            confidence_label=conf[1],
-            source=report.source,
-            report_id=report.report_id,
-            evidence=sentence.strip(),
+            **_said(report, sentence, (start, end, precision), strength, approx, unit, conf),
         )
         found.append(e)
         return [e]
