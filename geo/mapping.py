@@ -374,6 +374,7 @@ div.leaflet-container { background: #cfe0ee; font: 13px/1.35 "Helvetica Neue", A
 .tm-voices { margin-top: 6px; } .tm-voices ul { margin: 2px 0 0; padding-left: 18px; }
 .tm-legend, .tm-title { background: rgba(255,255,255,0.92); padding: 8px 10px; border-radius: 4px;
   box-shadow: 0 1px 4px rgba(0,0,0,0.3); color: #222; }
+.tm-legend summary { cursor: pointer; } .tm-legend[open] summary { margin-bottom: 4px; }
 .tm-legend .row { display: flex; align-items: center; gap: 8px; margin: 2px 0; white-space: nowrap; }
 .tm-title h1 { font-size: 18px; margin: 0 0 2px; } .tm-title div { font-size: 12px; color: #444; }
 .tm-title .tm-class { font-weight: 700; color: #b00; letter-spacing: 0.05em; }
@@ -387,7 +388,8 @@ div.leaflet-container { background: #cfe0ee; font: 13px/1.35 "Helvetica Neue", A
 """
 
 
-def legend_html() -> str:
+def legend_html(opened: bool = True) -> str:
+    """The confidence legend, as a box that folds to its title (folded on the dashboard, open on images)."""
     rows = []
     for k, s in STYLE.items():
         dash = f'stroke-dasharray="{s["dash"]}"' if s["dash"] else ""
@@ -400,7 +402,11 @@ def legend_html() -> str:
         '<div class="row"><svg width="36" height="14"><circle cx="18" cy="7" r="6" fill="none" '
         'stroke="#636363" stroke-width="2"/></svg><span>Hollow: place approximate or ambiguous</span></div>'
     )
-    return '<div class="tm-legend"><b>Confidence (Admiralty)</b>' + "".join(rows) + "</div>"
+    return (
+        f'<details class="tm-legend"{" open" if opened else ""}><summary><b>Confidence (Admiralty)</b></summary>'
+        + "".join(rows)
+        + "</details>"
+    )
 
 
 class Overlay(MacroElement):
@@ -410,7 +416,8 @@ class Overlay(MacroElement):
 {% macro script(this, kwargs) %}
 (function() {
   var Box = L.Control.extend({options: {position: {{ this.position_json }}}, onAdd: function() {
-    var div = L.DomUtil.create("div", ""); div.innerHTML = {{ this.html_json }}; return div; }});
+    var div = L.DomUtil.create("div", ""); div.innerHTML = {{ this.html_json }};
+    L.DomEvent.disableClickPropagation(div); return div; }});
   new Box().addTo({{ this._parent.get_name() }});
 })();
 {% endmacro %}
@@ -480,7 +487,7 @@ def build_map(
     # clusters count markers: where a marker already stands for many events (aggregates), they would miscount
     cluster = options.interactive and not any("n" in r for r in records)
     EventLayer(records, labels, options.inline, options.time_control, cluster).add_to(m)
-    Overlay(legend_html(), "bottomright").add_to(m)
+    Overlay(legend_html(opened=not options.interactive), "bottomright").add_to(m)
     if options.title or options.classification:
         parts = []
         if options.classification:

@@ -101,3 +101,10 @@ def test_the_sample_story_shows_the_vladivostok_transfer_once_with_both_sources(
     denied = [r for r in event_records(events) if "Denied by" in r["pop"]]
     assert denied and "Kremlin" in denied[0]["pop"]
     assert "2024-10-08" in arrows[0]["tip"]  # the date is on the hover tip
+
+
+def test_legend_folds_on_the_dashboard_and_is_open_on_images():
+    dashboard = build_map([ev()], MapOptions(inline=False)).get_root().render()
+    image = build_map([ev()], MapOptions(inline=True, interactive=False)).get_root().render()
+    assert 'tm-legend\\" open' not in dashboard and "\\u003csummary" in dashboard  # folded to its title
+    assert 'tm-legend\\" open' in image  # a slide shows the whole legend
