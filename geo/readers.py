@@ -135,7 +135,10 @@ def _guess(data: bytes) -> tuple[str, str]:
                 return data.decode("cp1251"), "cp1251"
             except UnicodeDecodeError:
                 pass
-        if enc not in TRUSTED_GUESSES and (windows := _windows_code_page(data)):
+        # a Korean code page is kept only when it reads Hangul: a one-row French file in Windows-1252 was "johab"
+        # and read as Chinese ideographs
+        doubtful = enc not in TRUSTED_GUESSES or (enc in _KOREAN and not _mostly_hangul(str(best)))
+        if doubtful and (windows := _windows_code_page(data)):
             return windows
         return str(best), enc
     for enc in ENCODINGS_TRIED[1:]:
@@ -164,6 +167,15 @@ TRUSTED_GUESSES = frozenset(
         "iso8859_7",
     }
 )
+_KOREAN = frozenset({"cp949", "euc_kr", "iso2022_kr", "johab"})
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+
+
+def _mostly_hangul(text: str) -> bool:
+    foreign = sum(not c.isascii() for c in text)
+    return foreign > 0 and len(_HANGUL.findall(text)) >= 0.9 * foreign
+
+
 _LETTERS = {"cp1251": re.compile(r"[\u0400-\u04ff]"), "cp1252": re.compile(r"[\u00c0-\u024f]")}
 
 

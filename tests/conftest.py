@@ -3,6 +3,13 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same examples every time (a property test must not pass or fail by luck there); locally they vary,
+# and HYPOTHESIS_PROFILE=long digs deeper.
+settings.register_profile("ci", derandomize=True, deadline=None)
+settings.register_profile("long", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "default"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent

@@ -455,3 +455,13 @@ def test_rows_in_any_mix_of_encodings_are_read_right_or_named(data, n):
     r = read_csv_bytes(body)
     assert {e.event_id: e.unit for e in r.events} == {k: want[k] for k in (e.event_id for e in r.events)}
     assert len(r.events) + len({p.row for p in r.problems}) == n
+
+
+def test_a_short_western_file_guessed_as_a_korean_code_page_is_read_as_windows_1252():
+    """charset-normalizer called a one-row French file 'johab' (found by the property test above)."""
+    body = b"event_id,start_date,destination,unit\n" + "E0,2024-10-01,Vladivostok,étrangère étrangère\n".encode(
+        "cp1252"
+    )
+    assert [e.unit for e in read_csv_bytes(body).events] == ["étrangère étrangère"]
+    korean = b"event_id,start_date,destination,unit\n" + "E0,2024-10-01,Vladivostok,북한 특수부대\n".encode("cp949")
+    assert [e.unit for e in read_csv_bytes(korean).events] == ["북한 특수부대"]
