@@ -12,6 +12,7 @@ import getpass
 import streamlit as st
 
 from geo import settings
+from geo.escape import markdown_text
 from geo.roles import Action, Identity, NotAllowed, identify, may, people
 from geo.roles import require as decide
 
@@ -42,7 +43,7 @@ def require(action: Action) -> Identity:
     try:
         return decide(identity(), action)
     except NotAllowed as e:
-        st.error(f"Not allowed: {e}.")
+        st.error(markdown_text(f"Not allowed: {e}."))  # names a user: a header value is anyone's text
         if settings.get("TROOPMAP_AUTH") == "oidc" and not st.user.is_logged_in:
             st.button("Sign in", on_click=st.login)
         st.stop()

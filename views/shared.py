@@ -12,6 +12,7 @@ import streamlit as st
 
 from geo.confidence import ADMIRALTY_LABELS
 from geo.errors import clip
+from geo.escape import markdown_text
 from geo.gazetteer import load_gazetteer
 from geo.geocoding import Geocoder, NominatimResolver
 from geo.ingest import commit_upload, read_upload
@@ -43,7 +44,7 @@ def store() -> Store:
 def store_failed(error: Exception) -> NoReturn:
     """The one message every page shows when the store cannot be read, and the end of the page."""
     st.error(
-        f"The store cannot be read, so there is nothing to show: {clip(error, 200)}. "
+        f"The store cannot be read, so there is nothing to show: {markdown_text(clip(error, 200))}. "
         "Restore the store file from a backup, or point TROOPMAP_DB at another store and restart."
     )
     st.stop()

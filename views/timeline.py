@@ -3,6 +3,7 @@
 import streamlit as st
 
 from geo.briefing import BrowserUnavailable, briefing_zip, subtitle
+from geo.escape import markdown_text
 from geo.timeline import timeline_bytes
 from views.shared import filters_sidebar, store
 
@@ -53,6 +54,6 @@ with st.expander("Briefing pack"):
             try:
                 pack = briefing_zip(shown, title, sub, handling)
             except BrowserUnavailable as e:
-                st.error(str(e))
+                st.error(markdown_text(str(e)))
             else:
                 st.download_button("Download briefing pack (zip)", pack, "briefing.zip", "application/zip")
