@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from geo.gazetteer import km
 from geo.model import Event, Kind, Place
 
 NEAR_KM = 25.0
@@ -84,18 +84,12 @@ def units_compatible(a: str | None, b: str | None) -> bool:
     return (fa is not None and fa == fb) and (ca == fa or cb == fb)
 
 
-def km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _same_place(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None or not (a.resolved and b.resolved):
         return False
     if a.geonameid and a.geonameid == b.geonameid:
         return True
-    return km(a, b) <= NEAR_KM + max(a.uncertainty_km or 0, b.uncertainty_km or 0)
+    return km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM + max(a.uncertainty_km or 0, b.uncertainty_km or 0)
 
 
 def _span(e: Event) -> tuple[dt.date, dt.date] | None:
@@ -119,10 +113,6 @@ def same_fact(a: Event, b: Event) -> bool:
     if a.kind is Kind.MOVEMENT and a.origin and b.origin and not _same_place(a.origin, b.origin):
         return False
     return dates_compatible(a, b) and units_compatible(a.unit, b.unit)
-
-
-def _voice(e: Event) -> tuple[str, str]:
-    return (_norm(e.source or ""), e.report_id or "")
 
 
 @dataclass(frozen=True)
@@ -153,9 +143,15 @@ class Fact:
 
     @property
     def independent_sources(self) -> int:
-        names = {_norm(e.source or "") for e in self.events if e.source}
-        reports = {e.report_id for e in self.events if e.report_id}
-        return min(len(names), len(reports)) if names and reports else 1
+        return max(1, _independent(self.events))
+
+
+def _independent(events: Iterable[Event]) -> int:
+    """How many independent voices tell it: different source names in different reports."""
+    events = list(events)
+    names = {n for e in events if (n := _norm(e.source or ""))}
+    reports = {e.report_id for e in events if e.report_id}
+    return min(len(names), len(reports))
 
 
 def fuse(events: Iterable[Event]) -> list[Fact]:
@@ -200,11 +196,8 @@ def _disputes(denial: Event, claims: Sequence[Event]) -> bool:
 
 
 def _fact(events: Sequence[Event], denials: tuple[Event, ...]) -> Fact:
-    voices = {_voice(e) for e in events}
-    names = {v[0] for v in voices if v[0]}
-    reports = {v[1] for v in voices if v[1]}
     stated = [e.confidence for e in events if e.confidence]
-    corroborated = len(names) >= 2 and len(reports) >= 2 and not denials
+    corroborated = _independent(events) >= 2 and not denials
     if corroborated:
         confidence = 1
     elif stated:
