@@ -100,21 +100,19 @@ def popup_html(e: Event, sources_url: str | None = "/Sources", fact: Fact | None
             flags.append(f"“{p.mention}” is ambiguous: {len(p.candidates) + 1} places bear the name")
         if p and p.uncertainty_km:
             flags.append(f"“{p.mention}” is approximate (±{p.uncertainty_km:g} km)")
+    sure = confidence_text(e)
+    if fact is not None and fact.corroborated:
+        sure = f"1 – {ADMIRALTY_LABELS[1]} ({fact.independent_sources} independent sources agree)"
+    elif fact is not None and fact.confidence != e.confidence:
+        sure = f"{fact.confidence} – {ADMIRALTY_LABELS.get(fact.confidence, '')} (one source's own word)"
     rows = [
         ("What", f"{e.kind.value}: {where}"),
         ("When", date_text(e)),
         ("Unit", e.unit or "not stated"),
         ("Strength", strength_text(e)),
-        ("Confidence", confidence_text(e)),
+        ("Confidence", sure),
         ("Source", e.source or "not stated"),
     ]
-    if fact is not None and fact.corroborated:
-        rows[4] = ("Confidence", f"1 – {ADMIRALTY_LABELS[1]} ({fact.independent_sources} independent sources agree)")
-    elif fact is not None and fact.confidence != e.confidence:
-        rows[4] = (
-            "Confidence",
-            f"{fact.confidence} – {ADMIRALTY_LABELS.get(fact.confidence, '')} (one source's own word)",
-        )
     body = "".join(f"<tr><th>{safe_html(k)}</th><td>{safe_html(v)}</td></tr>" for k, v in rows)
     if e.report_id:
         body += f"<tr><th>Report</th><td>{_report_link(e.report_id, sources_url)}</td></tr>"
