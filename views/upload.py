@@ -93,11 +93,12 @@ if unresolved:
                     st.rerun()
 
 st.subheader("Events to store")
-duplicates = sum(1 for r in review_rows(result) if r["duplicate"])
+rows = review_rows(result)  # one content hash per event, once per rerun
+duplicates = sum(1 for r in rows if r["duplicate"])
 if duplicates:
     st.warning(f"{duplicates} events repeat an earlier row of this file: they are flagged below and stored once.")
 edited = st.data_editor(
-    pd.DataFrame(safe_rows(review_rows(result))),  # text cells formula-safe; apply_review reads them back
+    pd.DataFrame(safe_rows(rows)),  # text cells formula-safe; apply_review reads them back
     hide_index=True,
     width="stretch",
     height=min(36 * (len(result.events) + 1) + 4, 640),
