@@ -10,6 +10,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import matplotlib
 
@@ -88,6 +89,7 @@ def _mark_label(e: Event) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=4096)  # each label is measured for the slide's right margin and again when its row is packed
 def _text_px(text: str, pt: float) -> float:
     if not text:
         return 0.0
