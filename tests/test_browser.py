@@ -331,7 +331,15 @@ def listener():
         def log_message(self, *a):
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", BEACON_PORT), Handler)
+    # the fixtures name one port, so tests that listen on it take turns (pytest -n runs them side by side)
+    for _ in range(240):
+        try:
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", BEACON_PORT), Handler)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        pytest.fail(f"port {BEACON_PORT} stayed busy: the payloads' listener cannot start")
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield hits
     server.shutdown()
